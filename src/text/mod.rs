@@ -1,0 +1,65 @@
+//! Text analysis shared by every extractor: tokens, sentences and positions, computed once per document.
+
+pub mod position;
+pub mod sentences;
+pub mod tokens;
+
+pub use position::{LineIndex, Position};
+pub use tokens::{Token, TokenKind};
+
+use crate::document::Document;
+use crate::span::Span;
+
+/// A document with its tokens and sentences: what extractors read.
+#[derive(Debug)]
+pub struct Analyzed<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Its sentences, in order, trimmed, covering every token.
+    pub sentences: Vec<Span>,
+}
+
+impl<'d> Analyzed<'d> {
+    /// Tokenizes and segments `doc`.
+    pub fn new(doc: &'d Document) -> Analyzed<'d> {
+        let tokens = tokens::tokenize(&doc.text);
+        let sentences = sentences::split(&doc.text, &tokens);
+        Analyzed {
+            doc,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The article text.
+    pub fn text(&self) -> &'d str {
+        &self.doc.text
+    }
+
+    /// Index of the sentence containing byte `offset` (or the nearest one before it).
+    pub fn sentence_index(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= offset);
+        i.checked_sub(1)
+    }
+
+    /// The sentence span (or run of sentences) that covers `span`.
+    pub fn sentence_around(&self, span: Span) -> Span {
+        let first = self.sentence_index(span.start).map(|i| self.sentences[i]);
+        let last = self
+            .sentence_index(span.end.saturating_sub(1).max(span.start))
+            .map(|i| self.sentences[i]);
+        match (first, last) {
+            (Some(a), Some(b)) => Span::new(a.start.min(span.start), b.end.max(span.end)),
+            _ => span,
+        }
+    }
+
+    /// Tokens that lie within `span`.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = self.tokens.partition_point(|t| t.span.start < span.end);
+        &self.tokens[a..b.max(a)]
+    }
+}

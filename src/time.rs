@@ -1,0 +1,168 @@
+//! Calendar helpers shared by sources and the date extractor: month names, published-date parsing and
+//! dateline detection. Pure functions, no I/O.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use regex::Regex;
+
+/// Month number (1-12) for an English month name or abbreviation (`March`, `Mar`, `Mar.`, `Sept`), any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let m = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Parses a published date as inputs commonly give it: `2024-03-14`, RFC 3339 (`2024-03-14T09:00:00Z`),
+/// RFC 2822 (`Thu, 14 Mar 2024 09:00:00 +0000`), `2024/03/14`, `March 14, 2024`, `14 March 2024`.
+/// Returns the calendar date as written (no time-zone shift).
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.naive_local().date());
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return Some(dt.naive_local().date());
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(dt.date());
+        }
+    }
+    if let Some(head) = s.get(..10) {
+        for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+            if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                return Some(d);
+            }
+        }
+    }
+    written_date(s).map(|(d, _)| d)
+}
+
+fn written_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>\d{4})|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Finds the first written date (`14 March 2024`, `March 14, 2024`, `Sept. 5 2025`) in `s`, returning it
+/// with the byte offset where it starts.
+fn written_date(s: &str) -> Option<(NaiveDate, usize)> {
+    for c in written_date_re().captures_iter(s) {
+        let (d, m, y) = if let Some(m) = c.name("m1") {
+            (c.name("d1")?, m, c.name("y1")?)
+        } else {
+            (c.name("d2")?, c.name("m2")?, c.name("y2")?)
+        };
+        let Some(month) = month_number(m.as_str()) else {
+            continue;
+        };
+        let (Ok(day), Ok(year)) = (d.as_str().parse(), y.as_str().parse()) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            return Some((date, c.get(0).map_or(0, |m| m.start())));
+        }
+    }
+    None
+}
+
+/// A dateline date near the top of an article: `LONDON, 14 March 2024 —`, `WASHINGTON, March 14, 2024
+/// (Reuters) -`. Only the first 300 bytes are looked at, and only a line that starts with a place name in
+/// capitals or title case followed by a comma.
+pub fn dateline_date(text: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?m)^\s*[A-Z][A-Za-z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?,\s+(?P<rest>[^\n]{6,40})")
+            .expect("static regex")
+    });
+    let head = match text.char_indices().nth(300) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    for c in re.captures_iter(head) {
+        let rest = c.name("rest")?.as_str().trim_start();
+        // The date must open the rest of the dateline, not sit somewhere in a sentence.
+        if let Some((d, 0)) = written_date(rest) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn published_forms() {
+        for (input, want) in [
+            ("2024-03-14", ymd(2024, 3, 14)),
+            ("2024-03-14T23:30:00-05:00", ymd(2024, 3, 14)),
+            ("2024-03-14T09:00:00", ymd(2024, 3, 14)),
+            ("Thu, 14 Mar 2024 09:00:00 +0000", ymd(2024, 3, 14)),
+            ("2024/03/14", ymd(2024, 3, 14)),
+            ("March 14, 2024", ymd(2024, 3, 14)),
+            ("14th March 2024", ymd(2024, 3, 14)),
+            ("Sept. 5, 2025", ymd(2025, 9, 5)),
+            ("", None),
+            ("soon", None),
+            ("2024-02-30", None),
+        ] {
+            assert_eq!(parse_published(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline_date("LONDON, 14 March 2024 — Prices rose."),
+            ymd(2024, 3, 14)
+        );
+        assert_eq!(
+            dateline_date("Title\n\nWASHINGTON, March 14, 2024 (Reuters) - The Fed..."),
+            ymd(2024, 3, 14)
+        );
+        assert_eq!(
+            dateline_date("The plan, agreed on March 14, 2024, is dead."),
+            None
+        );
+        assert_eq!(dateline_date("No date here."), None);
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("MAY"), Some(5));
+        assert_eq!(month_number("Mayor"), None);
+    }
+}
