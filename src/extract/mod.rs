@@ -4,6 +4,13 @@
 //!
 //! Extractors do no I/O and compile their patterns and automata once, in their constructors.
 
+pub mod dates;
+pub mod figures;
+pub mod numbers;
+
+pub use dates::DateExtractor;
+pub use figures::FigureExtractor;
+
 use crate::claim::{Claim, ClaimKind};
 use crate::document::Document;
 use crate::text::Analyzed;
@@ -21,6 +28,8 @@ pub trait Extractor: Send + Sync {
 /// The extractors to run, in order.
 pub struct Pipeline {
     extractors: Vec<Box<dyn Extractor>>,
+    /// The kinds returned (stages may run only because another kind needs them).
+    keep: Vec<ClaimKind>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -35,24 +44,31 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// A pipeline of the given extractors, run in the order given.
     pub fn with_extractors(extractors: Vec<Box<dyn Extractor>>) -> Pipeline {
-        Pipeline { extractors }
+        let mut keep: Vec<ClaimKind> = extractors.iter().map(|e| e.kind()).collect();
+        keep.sort();
+        keep.dedup();
+        Pipeline { extractors, keep }
     }
 
     /// The standard pipeline for the requested kinds (all kinds when `kinds` is empty). Stages a requested
     /// kind depends on run too, but only the requested kinds are returned.
     pub fn standard(kinds: &[ClaimKind]) -> Pipeline {
-        let _ = kinds;
-        Pipeline {
-            extractors: Vec::new(),
+        let wants = |k: ClaimKind| kinds.is_empty() || kinds.contains(&k);
+        let mut extractors: Vec<Box<dyn Extractor>> = Vec::new();
+        // Figures need dates (a year is not a figure), so dates run whenever figures do.
+        if wants(ClaimKind::Date) || wants(ClaimKind::Figure) {
+            extractors.push(Box::new(DateExtractor::new()));
         }
+        if wants(ClaimKind::Figure) {
+            extractors.push(Box::new(FigureExtractor::new()));
+        }
+        let keep = ClaimKind::ALL.into_iter().filter(|&k| wants(k)).collect();
+        Pipeline { extractors, keep }
     }
 
     /// The kinds this pipeline emits.
-    pub fn kinds(&self) -> Vec<ClaimKind> {
-        let mut kinds: Vec<_> = self.extractors.iter().map(|e| e.kind()).collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
+    pub fn kinds(&self) -> &[ClaimKind] {
+        &self.keep
     }
 
     /// Runs every stage over `analyzed` and returns its claims sorted by (start, end, kind).
@@ -74,6 +90,7 @@ impl Pipeline {
                     .filter(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
             );
         }
+        claims.retain(|c| self.keep.contains(&c.kind));
         claims.sort_by(|a, b| {
             (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
         });

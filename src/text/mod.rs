@@ -63,3 +63,12 @@ impl<'d> Analyzed<'d> {
         &self.tokens[a..b.max(a)]
     }
 }
+
+/// Byte offset where the trailing run of chars matching `in_word` starts in `s` (`s.len()` when `s` ends
+/// with a char outside it). Safe for multi-byte chars on either side.
+pub fn trailing_run_start(s: &str, in_word: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}

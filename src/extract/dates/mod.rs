@@ -1,0 +1,1117 @@
+//! Dates (kind `date`): absolute dates, months, years, quarters, halves, seasons, decades, fiscal years,
+//! weekdays, relative expressions, clock times, durations and sets, each normalized to a TIMEX3 value and
+//! resolved against the article's reference date (published date or dateline) when it has one.
+//!
+//! Every rule is a named regex compiled once; all rules run over the text, and where candidates overlap
+//! the longest wins. A preposition before a date (`by 2030`, `since March`) becomes its qualifier and stays
+//! out of the span.
+
+mod timex;
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use super::numbers::{parse_words, Decimal, NUMBER_WORDS};
+use super::Extractor;
+use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
+use crate::span::Span;
+use crate::text::Analyzed;
+use timex::{Direction, Unit};
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.?|Tues?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)";
+const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
+const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|weekends?)";
+
+/// What a rule does with its match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Iso,
+    MonthDayYear,
+    DayMonthYear,
+    Numeric,
+    MonthYear,
+    MonthAlone,
+    Weekday,
+    Year,
+    Decade,
+    Century,
+    Quarter,
+    QuarterCode,
+    Half,
+    Season,
+    RelativeDay,
+    PartOfDay,
+    RelativeUnit,
+    Ago,
+    Duration,
+    DurationAdjective,
+    Reference,
+    ClockTime,
+    ClockWords,
+    Set,
+}
+
+struct Rule {
+    id: &'static str,
+    kind: Kind,
+    re: Regex,
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let num = format!(
+            r"(?:\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+half)"
+        );
+        let specs: Vec<(&'static str, Kind, String)> = vec![
+            ("date.iso", Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b".into()),
+            ("date.month_day_year", Kind::MonthDayYear, format!(r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+            ("date.day_month_year", Kind::DayMonthYear, format!(r"(?i)\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?")),
+            ("date.numeric", Kind::Numeric, r"\b(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P<sep2>[/.\-])(?P<y>\d{4}|\d{2})\b".into()),
+            ("date.month_year", Kind::MonthYear, format!(r"(?i)\b(?:(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+            ("date.month", Kind::MonthAlone, format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier\s+this|[Ll]ater\s+this)[\s-]+)?(?P<m>{MONTH})(?:\b|$)")),
+            ("date.weekday", Kind::Weekday, format!(r"(?i)\b(?:(?P<rel>last|next|this|coming|previous)\s+)?(?P<wd>{WEEKDAY_FULL})(?P<plural>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+            ("date.year", Kind::Year, format!(r"(?i)\b(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>{YEAR})\b")),
+            ("date.fiscal_short", Kind::Year, r"\b(?P<fiscal>FY)(?P<yy>\d{2})\b".into()),
+            ("date.decade", Kind::Decade, r"(?i)\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s\b".into()),
+            ("date.century", Kind::Century, r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b|(?i)\b(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century\b".into()),
+            ("date.quarter", Kind::Quarter, format!(r"(?i)\b(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})\b)?|(?i)\b(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)\b")),
+            ("date.quarter_code", Kind::QuarterCode, format!(r"\b(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b")),
+            ("date.half", Kind::Half, format!(r"(?i)\b(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?\b|\bH(?P<h2>[12])[\s-]?(?P<y2>{YEAR})\b")),
+            ("date.season", Kind::Season, format!(r"(?i)\b(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{YEAR})\b)?")),
+            ("date.relative_day", Kind::RelativeDay, r"(?i)\b(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night))?".into()),
+            ("date.part_of_day", Kind::PartOfDay, r"(?i)\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b|\b(?P<late>last|late\s+last)\s+night\b".into()),
+            ("date.relative_unit", Kind::RelativeUnit, r"(?i)\b(?P<rel>last|next|this|coming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|decade|century)\b".into()),
+            ("date.ago", Kind::Ago, format!(r"(?i)\b(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)\b")),
+            ("date.duration", Kind::Duration, format!(r"(?i)\b(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})\b(?:\s+and\s+a\s+half)?")),
+            ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)\b(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)\b(?P<old>-old)?")),
+            ("date.reference", Kind::Reference, r"(?i)\b(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)\b|\b(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))\b|\b(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)\b".into()),
+            ("date.time", Kind::ClockTime, r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|a\b|p\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::[0-5]\d)?\b(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?".into()),
+            ("date.time_words", Kind::ClockWords, format!(r"(?i)\b(?P<w>noon|midday|midnight)\b|\b(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock\b")),
+            ("date.set", Kind::Set, format!(r"(?i)\b(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})\b|\b(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)\b")),
+        ];
+        specs
+            .into_iter()
+            .map(|(id, kind, pat)| Rule { id, kind, re: Regex::new(&pat).expect("date rule compiles") })
+            .collect()
+    })
+}
+
+/// A candidate before overlap resolution.
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Span,
+    subtype: Subtype,
+    value: Option<String>,
+    rule: &'static str,
+    confidence: f32,
+    /// Lower wins among equal spans.
+    priority: usize,
+}
+
+/// The date extractor.
+#[derive(Debug, Default)]
+pub struct DateExtractor {
+    _private: (),
+}
+
+impl DateExtractor {
+    /// Builds the extractor (patterns are compiled once per process).
+    pub fn new() -> DateExtractor {
+        rules();
+        DateExtractor { _private: () }
+    }
+}
+
+impl Extractor for DateExtractor {
+    fn kind(&self) -> ClaimKind {
+        ClaimKind::Date
+    }
+
+    fn extract(&self, doc: &Analyzed<'_>, _found: &[Claim], out: &mut Vec<Claim>) {
+        let text = doc.text();
+        let ctx = Ctx {
+            text,
+            reference: doc.doc.reference_date,
+        };
+        let mut cands = Vec::new();
+        for (priority, rule) in rules().iter().enumerate() {
+            for caps in rule.re.captures_iter(text) {
+                let m = caps.get(0).expect("group 0");
+                if let Some((subtype, value, span)) = ctx.interpret(rule.kind, &caps) {
+                    let span = span.unwrap_or(Span::new(m.start(), m.end()));
+                    let span = trim_span(text, span);
+                    if span.is_empty() {
+                        continue;
+                    }
+                    cands.push(Candidate {
+                        span,
+                        subtype,
+                        value,
+                        rule: rule.id,
+                        confidence: confidence(rule.kind),
+                        priority,
+                    });
+                }
+            }
+        }
+        for c in resolve_overlaps(cands) {
+            let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
+            claim.value = c.value;
+            claim.confidence = c.confidence;
+            if matches!(c.subtype, Subtype::Date | Subtype::Time) {
+                claim.qualifier = qualifier_before(text, c.span.start);
+            }
+            out.push(claim);
+        }
+    }
+}
+
+fn confidence(kind: Kind) -> f32 {
+    match kind {
+        Kind::Iso
+        | Kind::MonthDayYear
+        | Kind::DayMonthYear
+        | Kind::MonthYear
+        | Kind::QuarterCode => 0.95,
+        Kind::Year
+        | Kind::Quarter
+        | Kind::Half
+        | Kind::ClockTime
+        | Kind::Duration
+        | Kind::Numeric => 0.85,
+        Kind::Reference | Kind::Set | Kind::Season => 0.7,
+        _ => 0.8,
+    }
+}
+
+/// Trailing full stops that end a sentence are not part of the date (`Oct.` keeps its own).
+fn trim_span(text: &str, span: Span) -> Span {
+    let mut span = span.trim(text);
+    let s = &text[span];
+    if s.ends_with(',') {
+        span.end -= 1;
+    }
+    span
+}
+
+/// Keeps the longest candidates; among equal spans the earlier rule.
+fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.priority.cmp(&b.priority))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// The preposition right before a date, as its qualifier (`by 2030`).
+fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
+    let before = text[..start].trim_end();
+    let word_start = crate::text::trailing_run_start(before, char::is_alphabetic);
+    let word = before[word_start..].to_ascii_lowercase();
+    Some(match word.as_str() {
+        "by" => Qualifier::By,
+        "since" => Qualifier::Since,
+        "until" | "till" | "through" | "thru" => Qualifier::Until,
+        "before" => Qualifier::Before,
+        "after" => Qualifier::After,
+        "to" if before[..word_start]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("prior") =>
+        {
+            Qualifier::Before
+        }
+        _ => return None,
+    })
+}
+
+struct Ctx<'t> {
+    text: &'t str,
+    reference: Option<NaiveDate>,
+}
+
+type Interpreted = (Subtype, Option<String>, Option<Span>);
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    Some(match w.get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn day_number(s: &str) -> Option<u32> {
+    s.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+}
+
+fn ordinal_or_number(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    Some(match s.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" | "latter" | "back" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" | "final" | "last" => 4,
+        _ => return None,
+    })
+}
+
+/// The number a duration or offset counts: digits, number words, `a`, or vague words (`None` inside).
+fn amount(s: &str) -> Option<Option<String>> {
+    let s = s.trim().to_ascii_lowercase();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.as_str() {
+        "a" | "an" => return Some(Some("1".into())),
+        "a couple of" | "couple of" => return Some(Some("2".into())),
+        "a half" => return Some(Some("0.5".into())),
+        "several" | "a few" | "few" | "many" | "some" => return Some(None),
+        _ => {}
+    }
+    if let Some(d) = Decimal::parse(&s) {
+        return Some(Some(d.to_string()));
+    }
+    parse_words(&s)
+        .filter(|w| !w.ordinal)
+        .map(|w| Some(w.value.to_string()))
+}
+
+impl Ctx<'_> {
+    fn interpret(&self, kind: Kind, c: &Captures<'_>) -> Option<Interpreted> {
+        let g = |name: &str| c.name(name).map(|m| m.as_str());
+        let whole = c.get(0)?;
+        match kind {
+            Kind::Iso => {
+                let date = NaiveDate::from_ymd_opt(
+                    g("y")?.parse().ok()?,
+                    g("m")?.parse().ok()?,
+                    g("d")?.parse().ok()?,
+                )?;
+                match (g("h"), g("mi")) {
+                    (Some(h), Some(mi)) => Some((
+                        Subtype::Time,
+                        Some(format!("{}T{h}:{mi}", timex::day(date))),
+                        None,
+                    )),
+                    _ => Some((Subtype::Date, Some(timex::day(date)), None)),
+                }
+            }
+            Kind::MonthDayYear | Kind::DayMonthYear => {
+                let m_str = g("m")?;
+                let month = crate::time::month_number(m_str)?;
+                let d = day_number(g("d")?)?;
+                if kind == Kind::MonthDayYear
+                    && !self.month_word_ok(m_str, c.name("m")?.start(), true)
+                {
+                    return None;
+                }
+                if kind == Kind::DayMonthYear
+                    && g("y").is_none()
+                    && !m_str.starts_with(char::is_uppercase)
+                {
+                    return None;
+                }
+                let value = match g("y") {
+                    Some(y) => timex::day(NaiveDate::from_ymd_opt(y.parse().ok()?, month, d)?),
+                    None => {
+                        NaiveDate::from_ymd_opt(2000, month, d)?; // validates the day (2000 is a leap year)
+                        match self.reference {
+                            Some(r) => match NaiveDate::from_ymd_opt(r.year(), month, d) {
+                                Some(date) => timex::day(date),
+                                None => format!("{:04}-{month:02}-{d:02}", r.year()),
+                            },
+                            None => format!("XXXX-{month:02}-{d:02}"),
+                        }
+                    }
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Numeric => {
+                let (a, b): (u32, u32) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
+                if g("sep") != g("sep2") {
+                    return None;
+                }
+                let y = g("y")?;
+                // Dotted and dashed forms need a four-digit year (versions, IPs, scores look alike).
+                if g("sep") != Some("/") && y.len() != 4 {
+                    return None;
+                }
+                let year: i32 = match y.len() {
+                    4 => y.parse().ok()?,
+                    _ => {
+                        let yy: i32 = y.parse().ok()?;
+                        if yy > 50 {
+                            1900 + yy
+                        } else {
+                            2000 + yy
+                        }
+                    }
+                };
+                // US month/day unless the first number cannot be a month.
+                let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                Some((Subtype::Date, Some(timex::day(date)), None))
+            }
+            Kind::MonthYear => {
+                let m_str = g("m")?;
+                if !self.month_word_ok(m_str, c.name("m")?.start(), true) {
+                    return None;
+                }
+                let month = crate::time::month_number(m_str)?;
+                let year: i32 = g("y")?.parse().ok()?;
+                Some((Subtype::Date, Some(format!("{year:04}-{month:02}")), None))
+            }
+            Kind::MonthAlone => {
+                let m = c.name("m")?;
+                let rel = g("rel").map(str::to_ascii_lowercase);
+                if !self.month_word_ok(m.as_str(), m.start(), rel.is_some()) {
+                    return None;
+                }
+                let month = crate::time::month_number(m.as_str())?;
+                let value = match self.reference {
+                    Some(r) => {
+                        let year = match rel.as_deref() {
+                            Some("last") if month >= r.month() => r.year() - 1,
+                            Some("next") if month <= r.month() => r.year() + 1,
+                            _ => r.year(),
+                        };
+                        format!("{year:04}-{month:02}")
+                    }
+                    None => format!("XXXX-{month:02}"),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Weekday => {
+                let wd = weekday_of(g("wd")?)?;
+                if g("plural").is_some() {
+                    return Some((Subtype::Set, Some(timex::unresolved_weekday(wd)), None));
+                }
+                let rel = g("rel").map(str::to_ascii_lowercase);
+                let dir = match rel.as_deref() {
+                    Some("last" | "previous") => Direction::Past,
+                    Some("next" | "coming") => Direction::Future,
+                    Some("this") => Direction::This,
+                    _ => self.tense(whole.start()),
+                };
+                let date = self.reference.map(|r| timex::weekday_date(r, wd, dir));
+                let mut value = date.map_or_else(|| timex::unresolved_weekday(wd), timex::day);
+                let subtype = match g("part") {
+                    Some(p) => {
+                        value.push_str(part_of_day(p));
+                        Subtype::Time
+                    }
+                    None => Subtype::Date,
+                };
+                Some((subtype, Some(value), None))
+            }
+            Kind::Year => {
+                let y = c.name("y").or_else(|| c.name("yy"))?;
+                let fiscal = g("fiscal").is_some();
+                let year: i32 = match y.as_str().len() {
+                    2 => 2000 + y.as_str().parse::<i32>().ok()?,
+                    _ => y.as_str().parse().ok()?,
+                };
+                if !fiscal && !self.year_context_ok(y.start(), y.end()) {
+                    return None;
+                }
+                let value = if fiscal {
+                    format!("FY{year:04}")
+                } else {
+                    format!("{year:04}")
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Decade => {
+                let decade = match (g("dec"), g("short")) {
+                    (Some(d), _) => d[..3].to_string(),
+                    (None, Some(s)) => format!("19{}", &s[..1]),
+                    _ => return None,
+                };
+                Some((Subtype::Date, Some(decade), None))
+            }
+            Kind::Century => {
+                let n: u32 = match (g("n"), g("w")) {
+                    (Some(n), _) => n.parse().ok()?,
+                    (None, Some(w)) => match w.to_ascii_lowercase().as_str() {
+                        "twenty-first" => 21,
+                        "twentieth" => 20,
+                        "nineteenth" => 19,
+                        "eighteenth" => 18,
+                        "seventeenth" => 17,
+                        "sixteenth" => 16,
+                        _ => 15,
+                    },
+                    _ => return None,
+                };
+                if n == 0 || n > 30 {
+                    return None;
+                }
+                Some((Subtype::Date, Some(format!("{:02}", n - 1)), None))
+            }
+            Kind::Quarter => {
+                if let Some(bare) = g("bare") {
+                    let bare = bare.to_ascii_lowercase();
+                    let shift = if bare.starts_with("last") || bare.contains("previous") {
+                        -1
+                    } else if bare.starts_with("next") {
+                        1
+                    } else {
+                        0
+                    };
+                    let value = match self.reference {
+                        Some(r)
+                            if shift != 0
+                                || bare.starts_with("this")
+                                || bare.contains("current") =>
+                        {
+                            timex::shifted(r, shift, Unit::Quarter)?
+                        }
+                        Some(r) => format!("{:04}-QX", r.year()),
+                        None => "XXXX-QX".to_string(),
+                    };
+                    return Some((Subtype::Date, Some(value), None));
+                }
+                let det = g("det").map(str::to_ascii_lowercase);
+                let qword = g("q")?.to_ascii_lowercase();
+                // "last quarter" on its own means the previous quarter, not the fourth.
+                if qword == "last" && det.is_none() && g("y").is_none() {
+                    let value = match self.reference {
+                        Some(r) => timex::shifted(r, -1, Unit::Quarter)?,
+                        None => "XXXX-QX".to_string(),
+                    };
+                    return Some((Subtype::Date, Some(value), None));
+                }
+                let q = ordinal_or_number(&qword)?;
+                let year = match g("y") {
+                    Some(y) => Some(y.parse::<i32>().ok()?),
+                    None => self.reference.map(|r| r.year()),
+                };
+                let value = match year {
+                    Some(y) => format!("{y:04}-Q{q}"),
+                    None => format!("XXXX-Q{q}"),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::QuarterCode => {
+                let q = g("q").or(g("q2"))?;
+                let year = match (g("y").or(g("y2")), g("yy")) {
+                    (Some(y), _) => Some(y.parse::<i32>().ok()?),
+                    (None, Some(yy)) => Some(2000 + yy.parse::<i32>().ok()?),
+                    _ => self.reference.map(|r| r.year()),
+                };
+                let value = match year {
+                    Some(y) => format!("{y:04}-Q{q}"),
+                    None => format!("XXXX-Q{q}"),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Half => {
+                let h = match (g("h"), g("h2")) {
+                    (Some(h), _) => ordinal_or_number(h)?.min(2),
+                    (None, Some(h)) => h.parse().ok()?,
+                    _ => return None,
+                };
+                let year = match (g("y").or(g("y2")), g("rel").map(str::to_ascii_lowercase)) {
+                    (Some(y), _) => Some(y.parse::<i32>().ok()?),
+                    (None, Some(rel)) => self.reference.map(|r| match rel.as_str() {
+                        "next" => r.year() + 1,
+                        "last" => r.year() - 1,
+                        _ => r.year(),
+                    }),
+                    (None, None) => self.reference.map(|r| r.year()),
+                };
+                let value = match year {
+                    Some(y) => format!("{y:04}-H{h}"),
+                    None => format!("XXXX-H{h}"),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Season => {
+                let s = g("s")?.to_ascii_lowercase();
+                let rel = g("rel").map(str::to_ascii_lowercase);
+                // "fall" is a verb unless a determiner or a year makes it the season.
+                if s == "fall" && rel.is_none() && g("y").is_none() {
+                    return None;
+                }
+                // A bare lower-case season word without a determiner is too vague to claim.
+                if rel.is_none()
+                    && g("y").is_none()
+                    && !self.preceded_by(
+                        whole.start(),
+                        &[
+                            "in", "during", "since", "until", "by", "this", "last", "next", "each",
+                            "every",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                let code = match s.as_str() {
+                    "spring" => "SP",
+                    "summer" => "SU",
+                    "autumn" | "fall" => "FA",
+                    _ => "WI",
+                };
+                let year = match g("y") {
+                    Some(y) => Some(y.parse::<i32>().ok()?),
+                    None => self.reference.map(|r| match rel.as_deref() {
+                        Some("last") => r.year() - 1,
+                        Some("next") => r.year() + 1,
+                        _ => r.year(),
+                    }),
+                };
+                let value = match year {
+                    Some(y) => format!("{y:04}-{code}"),
+                    None => format!("XXXX-{code}"),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::RelativeDay => {
+                let w = g("w")?.to_ascii_lowercase();
+                let mut offset: i64 = match w.as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                match g("around").map(str::to_ascii_lowercase).as_deref() {
+                    Some("before") => offset -= 1,
+                    Some("after") => offset += 1,
+                    _ => {}
+                }
+                let mut value = match self.reference {
+                    Some(r) => timex::day(r + chrono::Duration::days(offset)),
+                    None if offset == 0 => "PRESENT_REF".to_string(),
+                    None => return Some((Subtype::Date, None, None)),
+                };
+                let part = g("part")
+                    .map(part_of_day)
+                    .or((w == "tonight").then_some("TNI"));
+                let subtype = match part {
+                    Some(p) if self.reference.is_some() => {
+                        value.push_str(p);
+                        Subtype::Time
+                    }
+                    _ => Subtype::Date,
+                };
+                Some((subtype, Some(value), None))
+            }
+            Kind::PartOfDay => {
+                let part = match (g("part"), g("late")) {
+                    (Some(p), _) => part_of_day(p),
+                    (None, Some(_)) => "TNI",
+                    _ => return None,
+                };
+                let offset = if g("late").is_some() { -1 } else { 0 };
+                let value = self
+                    .reference
+                    .map(|r| format!("{}{part}", timex::day(r + chrono::Duration::days(offset))));
+                Some((
+                    Subtype::Time,
+                    value.or_else(|| Some(part.to_string())),
+                    None,
+                ))
+            }
+            Kind::RelativeUnit => {
+                let rel = g("rel")?.to_ascii_lowercase();
+                let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
+                let unit_word = g("u")?.to_ascii_lowercase();
+                let weekend = unit_word == "weekend";
+                let unit = if weekend {
+                    Unit::Week
+                } else {
+                    Unit::from_word(&unit_word)?
+                };
+                // "the past year" is a stretch of time, not a calendar year.
+                if matches!(rel.as_str(), "past" | "the past") {
+                    return Some((
+                        Subtype::Duration,
+                        Some(timex::duration(Some("1"), unit)),
+                        None,
+                    ));
+                }
+                let shift = match rel.as_str() {
+                    "last" | "previous" | "the previous" | "late last" | "earlier last" => -1,
+                    "next" | "coming" | "following" | "the following" | "the coming"
+                    | "early next" => 1,
+                    _ => 0,
+                };
+                let value = match self.reference {
+                    Some(r) => {
+                        let mut v = timex::shifted(r, shift, unit)?;
+                        if weekend {
+                            v.push_str("-WE");
+                        }
+                        v
+                    }
+                    None => match shift {
+                        -1 => "PAST_REF".to_string(),
+                        1 => "FUTURE_REF".to_string(),
+                        _ => "PRESENT_REF".to_string(),
+                    },
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Ago => {
+                let n = amount(g("n")?)?;
+                let unit = Unit::from_word(g("u")?)?;
+                let dir = g("dir")?.to_ascii_lowercase();
+                let back = matches!(dir.as_str(), "ago" | "earlier" | "before" | "previously");
+                let value = match (
+                    self.reference,
+                    n.as_deref().and_then(|n| n.parse::<f64>().ok()),
+                ) {
+                    (Some(r), Some(k)) if k.fract() == 0.0 => {
+                        let k = k as i64;
+                        timex::shifted(r, if back { -k } else { k }, unit)
+                    }
+                    _ => None,
+                };
+                let value = value
+                    .unwrap_or_else(|| if back { "PAST_REF" } else { "FUTURE_REF" }.to_string());
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Duration => {
+                let n_str = g("n")?;
+                let n = amount(n_str)?;
+                let unit_word = g("u")?;
+                if unit_word.to_ascii_lowercase().starts_with("weekend") {
+                    return None;
+                }
+                let unit = Unit::from_word(unit_word)?;
+                // "one day" and "a day" in "one day he left" are not durations worth claiming alone.
+                let lower = n_str.to_ascii_lowercase();
+                if (lower == "one" || lower == "a" || lower == "an" || lower == "some")
+                    && g("rel").is_none()
+                    && matches!(unit, Unit::Day)
+                    && !self.preceded_by(
+                        whole.start(),
+                        &[
+                            "for", "in", "within", "over", "than", "about", "after", "nearly",
+                            "almost", "only", "just", "least",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                // "£350m a week", "$5 a day": a rate of a figure, not a duration.
+                if matches!(lower.as_str(), "a" | "an") && self.after_amount(whole.start()) {
+                    return None;
+                }
+                let n = match (
+                    n,
+                    whole.as_str().to_ascii_lowercase().ends_with("and a half"),
+                ) {
+                    (Some(x), true) => x.parse::<f64>().ok().map(|v| format!("{}", v + 0.5)),
+                    (n, _) => n,
+                };
+                Some((
+                    Subtype::Duration,
+                    Some(timex::duration(n.as_deref(), unit)),
+                    None,
+                ))
+            }
+            Kind::DurationAdjective => {
+                if g("old").is_some() {
+                    return None; // an age, not a duration
+                }
+                let n = amount(g("n")?)??;
+                let unit = Unit::from_word(g("u")?)?;
+                Some((
+                    Subtype::Duration,
+                    Some(timex::duration(Some(&n), unit)),
+                    None,
+                ))
+            }
+            Kind::Reference => {
+                let (value, m) = if let Some(m) = c.name("present") {
+                    ("PRESENT_REF", m)
+                } else if let Some(m) = c.name("past") {
+                    ("PAST_REF", m)
+                } else {
+                    ("FUTURE_REF", c.name("future")?)
+                };
+                let word = m.as_str().to_ascii_lowercase();
+                // Words that are dates only in some uses: keep the clear ones.
+                let ambiguous = matches!(
+                    word.as_str(),
+                    "once" | "earlier" | "later" | "the past" | "the future" | "current"
+                );
+                if ambiguous && !self.reference_word_ok(&word, m.start(), m.end()) {
+                    return None;
+                }
+                Some((Subtype::Date, Some(value.to_string()), None))
+            }
+            Kind::ClockTime => {
+                let (h, mi, ap) = if let Some(h) = g("h") {
+                    (h, g("mi").unwrap_or("00"), g("ap"))
+                } else {
+                    (g("h24")?, g("mi24")?, None)
+                };
+                let mut hour: u32 = h.parse().ok()?;
+                let minute: u32 = mi.parse().ok()?;
+                if let Some(ap) = ap {
+                    let ap = ap.to_ascii_lowercase();
+                    // A bare "a"/"p" only counts right after digits ("9a"), never "5 a day".
+                    if (ap == "a" || ap == "p") && whole.as_str().contains(' ') {
+                        return None;
+                    }
+                    if hour == 0 || hour > 12 {
+                        return None;
+                    }
+                    let pm = ap.starts_with('p');
+                    hour = match (hour, pm) {
+                        (12, false) => 0,
+                        (12, true) => 12,
+                        (h, true) => h + 12,
+                        (h, false) => h,
+                    };
+                } else if g("tz24").is_none()
+                    && !self.preceded_by(
+                        whole.start(),
+                        &[
+                            "at", "by", "from", "until", "till", "to", "before", "after", "around",
+                            "about", "since",
+                        ],
+                    )
+                {
+                    // A bare "14:30" needs a cue; ratios and scores look the same.
+                    return None;
+                }
+                let t = format!("T{hour:02}:{minute:02}");
+                let value = match self.reference {
+                    Some(r) => format!("{}{t}", timex::day(r)),
+                    None => t,
+                };
+                Some((Subtype::Time, Some(value), None))
+            }
+            Kind::ClockWords => {
+                let (hour, minute) = match g("w").map(str::to_ascii_lowercase).as_deref() {
+                    Some("noon" | "midday") => (12, 0),
+                    Some(_) => (24, 0),
+                    None => {
+                        let n = g("n")?;
+                        let h = match n.parse::<u32>() {
+                            Ok(h) => h,
+                            Err(_) => parse_words(n)?.value.as_i64()? as u32,
+                        };
+                        if h == 0 || h > 12 {
+                            return None;
+                        }
+                        (h, 0)
+                    }
+                };
+                let t = format!("T{hour:02}:{minute:02}");
+                let value = match self.reference {
+                    Some(r) => format!("{}{t}", timex::day(r)),
+                    None => t,
+                };
+                Some((Subtype::Time, Some(value), None))
+            }
+            Kind::Set => {
+                if let Some(adv) = g("adv") {
+                    let v = match adv.to_ascii_lowercase().as_str() {
+                        "daily" => "P1D",
+                        "nightly" => "TNI",
+                        "weekly" => "P1W",
+                        "monthly" => "P1M",
+                        "quarterly" => "P3M",
+                        "hourly" => "PT1H",
+                        "biweekly" | "fortnightly" => "P2W",
+                        _ => "P1Y",
+                    };
+                    return Some((Subtype::Set, Some(v.to_string()), None));
+                }
+                let u = g("u")?;
+                if let Some(wd) = weekday_of(u).filter(|_| u.len() > 3) {
+                    return Some((Subtype::Set, Some(timex::unresolved_weekday(wd)), None));
+                }
+                let v = match u.to_ascii_lowercase().as_str() {
+                    "day" => "P1D",
+                    "night" => "TNI",
+                    "morning" => "TMO",
+                    "evening" => "TEV",
+                    "week" => "P1W",
+                    "weekend" => "P1WE",
+                    "month" => "P1M",
+                    "quarter" => "P3M",
+                    "hour" => "PT1H",
+                    "minute" => "PT1M",
+                    _ => "P1Y",
+                };
+                Some((Subtype::Set, Some(v.to_string()), None))
+            }
+        }
+    }
+
+    /// The previous word (lower case) before byte `start`.
+    fn prev_word(&self, start: usize) -> String {
+        let before = self.text[..start].trim_end();
+        let ws =
+            crate::text::trailing_run_start(before, |c: char| c.is_alphanumeric() || c == '\'');
+        before[ws..].to_ascii_lowercase()
+    }
+
+    /// True when an amount ends right before `start` ("£350m", "5 million", "12%").
+    fn after_amount(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        let prev = self.prev_word(start);
+        before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+            || super::numbers::scale_word(&prev).is_some()
+            || (prev.len() > 1 && prev.starts_with(|c: char| c.is_ascii_digit()))
+            || matches!(
+                prev.as_str(),
+                "dollars" | "euros" | "pounds" | "cents" | "pence" | "percent" | "cent"
+            )
+    }
+
+    fn preceded_by(&self, start: usize, words: &[&str]) -> bool {
+        let w = self.prev_word(start);
+        words.contains(&w.as_str())
+    }
+
+    /// The next word (as written) after byte `end`.
+    fn next_word(&self, end: usize) -> &str {
+        let after = self.text[end..].trim_start();
+        let we = after
+            .find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .unwrap_or(after.len());
+        &after[..we]
+    }
+
+    /// Month names that are also words: "May" (modal) and "March" (verb, noun) need support.
+    fn month_word_ok(&self, word: &str, start: usize, strong_context: bool) -> bool {
+        let lower = word.trim_end_matches('.').to_ascii_lowercase();
+        let capital = word.starts_with(char::is_uppercase);
+        if !capital && !strong_context {
+            return false;
+        }
+        match lower.as_str() {
+            "may" | "march" => {
+                if strong_context {
+                    return capital || self.text[start..].len() > lower.len();
+                }
+                // "May" alone: only after a preposition or determiner that makes it a month.
+                self.preceded_by(
+                    start,
+                    &[
+                        "in", "since", "until", "by", "of", "from", "to", "through", "during",
+                        "last", "next", "this", "early", "mid", "late", "before", "after",
+                        "between", "and", "till",
+                    ],
+                )
+            }
+            // Bare abbreviations without their full stop are too ambiguous ("Jan" is a name, "Sat" a verb).
+            _ if !strong_context
+                && word.len() <= 4
+                && !word.ends_with('.')
+                && lower != "june"
+                && lower != "july" =>
+            {
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether a four-digit number is a year here: prepositions and determiners before it say yes; a plural
+    /// noun or unit after it, or a currency sign before it, says no (`2000 jobs`, `$2024`).
+    fn year_context_ok(&self, start: usize, end: usize) -> bool {
+        let before = &self.text[..start];
+        if before.ends_with(['$', '€', '£', '¥', '₹', '#', '-', '/', '.', ','])
+            && !before.ends_with(", ")
+        {
+            // `$2024`, `#2024`, `1.2024`, `1,2024`; but "March 5, 2024" is handled by other rules.
+            if !before.ends_with('-')
+                || !before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            {
+                return false;
+            }
+        }
+        let after = &self.text[end..];
+        if after.starts_with(|c: char| {
+            c == '%'
+                || c.is_alphanumeric()
+                || c == ',' && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return false;
+        }
+        let prev = self.prev_word(start);
+        const YEAR_CUES: &[&str] = &[
+            "in",
+            "since",
+            "by",
+            "until",
+            "till",
+            "of",
+            "from",
+            "to",
+            "through",
+            "during",
+            "before",
+            "after",
+            "between",
+            "and",
+            "or",
+            "early",
+            "late",
+            "mid",
+            "fiscal",
+            "year",
+            "the",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "this",
+            "that",
+            "end",
+            "for",
+            "around",
+            "circa",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "season",
+            "a",
+            "as",
+            "than",
+            "at",
+            "on",
+            "against",
+            "over",
+            "past",
+        ];
+        if YEAR_CUES.contains(&prev.as_str()) {
+            return true;
+        }
+        let next = self.next_word(end).to_ascii_lowercase();
+        !(looks_plural(&next) || super::figures::is_unit_word(&next))
+    }
+
+    /// Words like "earlier", "later", "once", "the past" are dates only in some uses.
+    fn reference_word_ok(&self, word: &str, start: usize, end: usize) -> bool {
+        let next = self.next_word(end).to_ascii_lowercase();
+        let prev = self.prev_word(start);
+        match word {
+            // "earlier this year" is claimed by another rule; "earlier" alone, at a clause end, is a date.
+            "earlier" | "later" => {
+                let after = self.text[end..].trim_start();
+                (after.is_empty() || after.starts_with(['.', ',', ';']))
+                    && !matches!(prev.as_str(), "than" | "much" | "even" | "no")
+            }
+            "once" => false,
+            "the past" | "the future" => {
+                matches!(prev.as_str(), "in" | "into" | "for")
+                    && !next.starts_with(char::is_alphabetic)
+            }
+            "current" => false,
+            _ => true,
+        }
+    }
+
+    /// Past or future, from the verbs before a weekday in its sentence.
+    fn tense(&self, start: usize) -> Direction {
+        let sentence_start = self.text[..start]
+            .rfind(['.', '\n', '!', '?'])
+            .map_or(0, |i| i + 1);
+        let before = self.text[sentence_start..start].to_ascii_lowercase();
+        const FUTURE: &[&str] = &[
+            "will",
+            "'ll",
+            "’ll",
+            "shall",
+            "going to",
+            "scheduled",
+            "expected",
+            "due",
+            "plans",
+            "planned",
+            "to meet",
+            "to vote",
+            "to begin",
+            "to start",
+            "to hold",
+            "until",
+            "by",
+            "next",
+        ];
+        if FUTURE.iter().any(|w| before.contains(w)) {
+            Direction::Future
+        } else {
+            Direction::Past
+        }
+    }
+}
+
+fn part_of_day(p: &str) -> &'static str {
+    match p.to_ascii_lowercase().as_str() {
+        "morning" => "TMO",
+        "afternoon" => "TAF",
+        "evening" => "TEV",
+        _ => "TNI",
+    }
+}
+
+/// A crude plural test for the word after a number: `jobs`, `people`, `children`.
+pub(crate) fn looks_plural(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "children",
+        "men",
+        "women",
+        "staff",
+        "police",
+        "cattle",
+        "personnel",
+        "feet",
+        "mice",
+        "geese",
+        "teeth",
+        "troops",
+        "workers",
+    ];
+    IRREGULAR.contains(&w)
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,324 @@
+//! Table-driven date cases: (text, published date, expected [(span text, value)]) — negatives included.
+
+use super::*;
+use crate::document::{Document, Metadata, Provenance};
+
+fn run(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Option<Qualifier>)> {
+    let meta = Metadata {
+        published: published.map(str::to_string),
+        ..Metadata::default()
+    };
+    let doc = Document::new(text.to_string(), Provenance::default(), meta);
+    let analyzed = Analyzed::new(&doc);
+    let mut out = Vec::new();
+    DateExtractor::new().extract(&analyzed, &[], &mut out);
+    out.into_iter()
+        .map(|c| (text[c.span].to_string(), c.value, c.qualifier))
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, $published:expr, [$(($span:expr, $value:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got: Vec<(String, Option<String>)> =
+                run($text, $published).into_iter().map(|(s, v, _)| (s, v)).collect();
+            let want: Vec<(String, Option<String>)> =
+                vec![$(($span.to_string(), Some($value.to_string()))),*];
+            assert_eq!(got, want, "{:?}", $text);
+        }
+    };
+}
+
+const REF: Option<&str> = Some("2013-02-12");
+
+t!(
+    iso,
+    "Filed on 2024-03-14 at noon.",
+    None,
+    [("2024-03-14", "2024-03-14"), ("noon", "T12:00")]
+);
+t!(
+    month_day_year,
+    "On March 14, 2024 the bank moved.",
+    None,
+    [("March 14, 2024", "2024-03-14")]
+);
+t!(
+    abbrev_month,
+    "It closed Sept. 5, 2025, early.",
+    None,
+    [("Sept. 5, 2025", "2025-09-05")]
+);
+t!(
+    day_month_year,
+    "It was signed on 14 March 2024 in Rome.",
+    None,
+    [("14 March 2024", "2024-03-14")]
+);
+t!(
+    weekday_date,
+    "It fell on Friday, Oct. 23 last year.",
+    REF,
+    [("Friday, Oct. 23", "2013-10-23"), ("last year", "2012")]
+);
+t!(
+    month_day_resolved,
+    "The vote on June 5 passed.",
+    REF,
+    [("June 5", "2013-06-05")]
+);
+t!(
+    month_day_unresolved,
+    "The vote on June 5 passed.",
+    None,
+    [("June 5", "XXXX-06-05")]
+);
+t!(
+    month_year,
+    "Inflation peaked in March 2024.",
+    None,
+    [("March 2024", "2024-03")]
+);
+t!(
+    month_alone,
+    "Talks resume in April.",
+    REF,
+    [("April", "2013-04")]
+);
+t!(
+    last_month_name,
+    "Prices rose last April.",
+    REF,
+    [("last April", "2012-04")]
+);
+t!(
+    may_modal_is_not_a_month,
+    "Rates may rise. The March was long.",
+    None,
+    []
+);
+t!(
+    may_after_preposition,
+    "It ends in May.",
+    None,
+    [("May", "XXXX-05")]
+);
+t!(
+    year_alone,
+    "The law passed in 2019.",
+    None,
+    [("2019", "2019")]
+);
+t!(
+    year_is_not_a_count,
+    "The firm hired 2000 workers.",
+    None,
+    []
+);
+t!(year_not_money, "It cost $2024 in all.", None, []);
+t!(
+    deadline,
+    "Emissions must halve by 2030.",
+    None,
+    [("2030", "2030")]
+);
+t!(
+    fiscal,
+    "Sales grew in fiscal 2025.",
+    None,
+    [("fiscal 2025", "FY2025")]
+);
+t!(
+    quarters,
+    "Growth slowed in the second quarter of 2027 and in Q3 2024.",
+    None,
+    [
+        ("the second quarter of 2027", "2027-Q2"),
+        ("Q3 2024", "2024-Q3")
+    ]
+);
+t!(
+    quarter_resolved,
+    "Profit rose in the fourth quarter.",
+    REF,
+    [("the fourth quarter", "2013-Q4")]
+);
+t!(
+    half,
+    "Hiring picks up in the first half of 2026.",
+    None,
+    [("the first half of 2026", "2026-H1")]
+);
+t!(
+    season,
+    "A launch is planned this summer.",
+    Some("2025-05-01"),
+    [("this summer", "2025-SU")]
+);
+t!(
+    fall_verb_is_not_a_season,
+    "Prices fall when supply rises.",
+    None,
+    []
+);
+t!(
+    decade,
+    "Rates were higher in the 1990s.",
+    None,
+    [("the 1990s", "199")]
+);
+t!(
+    century,
+    "The 21st century began.",
+    None,
+    [("The 21st century", "20")]
+);
+t!(
+    relative_days,
+    "Yesterday it rained; tomorrow it will not.",
+    REF,
+    [("Yesterday", "2013-02-11"), ("tomorrow", "2013-02-13")]
+);
+t!(
+    today_unresolved,
+    "Shares fell today.",
+    None,
+    [("today", "PRESENT_REF")]
+);
+t!(
+    relative_units,
+    "Sales fell last week and will rise next month.",
+    REF,
+    [("last week", "2013-W06"), ("next month", "2013-03")]
+);
+t!(
+    last_year_unresolved,
+    "Sales fell last year.",
+    None,
+    [("last year", "PAST_REF")]
+);
+t!(
+    ago,
+    "The plant closed two years ago.",
+    REF,
+    [("two years ago", "2011")]
+);
+t!(
+    a_year_earlier,
+    "Profit doubled from a year earlier.",
+    REF,
+    [("a year earlier", "2012")]
+);
+t!(
+    durations,
+    "The strike lasted three months, after two decades of calm.",
+    None,
+    [("three months", "P3M"), ("two decades", "P20Y")]
+);
+t!(
+    past_duration,
+    "Prices rose over the past two weeks.",
+    None,
+    [("the past two weeks", "P2W")]
+);
+t!(
+    adjective_duration,
+    "A 10-year plan was agreed.",
+    None,
+    [("10-year", "P10Y")]
+);
+t!(
+    age_is_not_a_duration,
+    "A 30-year-old man was arrested.",
+    None,
+    []
+);
+t!(
+    clock_time,
+    "Markets opened at 10:30 a.m. on Friday.",
+    Some("2025-09-05"),
+    [("10:30 a.m.", "2025-09-05T10:30"), ("Friday", "2025-08-29")]
+);
+t!(
+    clock_24h_needs_cue,
+    "The score was 14:30 after extra time, talks begin at 14:30 GMT.",
+    None,
+    [("14:30 GMT", "T14:30")]
+);
+t!(
+    next_weekday,
+    "They meet next Wednesday.",
+    REF,
+    [("next Wednesday", "2013-02-13")]
+);
+t!(
+    weekday_future_tense,
+    "The board will vote on Thursday.",
+    REF,
+    [("Thursday", "2013-02-14")]
+);
+t!(
+    weekday_past_tense,
+    "The board voted on Thursday.",
+    REF,
+    [("Thursday", "2013-02-07")]
+);
+t!(
+    sets,
+    "The index is published monthly and every Monday.",
+    None,
+    [("monthly", "P1M"), ("every Monday", "XXXX-WXX-1")]
+);
+t!(
+    present_ref,
+    "The rate is now 4%.",
+    None,
+    [("now", "PRESENT_REF")]
+);
+t!(
+    numeric_us,
+    "Filed 3/14/2024.",
+    None,
+    [("3/14/2024", "2024-03-14")]
+);
+t!(
+    numeric_day_first,
+    "Filed 23/12/2024.",
+    None,
+    [("23/12/2024", "2024-12-23")]
+);
+t!(
+    week_of_year_from_dateline,
+    "LONDON, 14 March 2024 — Trade fell last week.",
+    None,
+    [("14 March 2024", "2024-03-14"), ("last week", "2024-W10")]
+);
+t!(
+    phone_is_not_a_date,
+    "Call 800.553.8359 or 555-0142.",
+    None,
+    []
+);
+t!(
+    version_is_not_a_date,
+    "Update to 10.2.1 now or use 192.168.1.2.",
+    None,
+    [("now", "PRESENT_REF")]
+);
+t!(
+    negatives_duckling_style,
+    "I second that. We are separated. For months.",
+    None,
+    []
+);
+
+#[test]
+fn deadline_qualifier() {
+    let got = run(
+        "Emissions must halve by 2030, as promised since March 2024.",
+        None,
+    );
+    assert_eq!(got[0].2, Some(Qualifier::By));
+    assert_eq!(got[1].2, Some(Qualifier::Since));
+}

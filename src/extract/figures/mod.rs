@@ -1,0 +1,973 @@
+//! Figures (kind `figure`): money, percentages, quantities with units, counts with the counted noun,
+//! ordinals and ranges, with qualifiers ("more than", "up to"), each normalized to an exact decimal string.
+//!
+//! A figure grows from a number core (digits or number words) outward: a currency sign or code and a
+//! qualifier on the left; a scale word, a currency word, `%`/`per cent`, a unit or a rate on the right; a
+//! second core after `-`/`to`/`and` makes a range. Dates run first, and a core inside a date (a year, a day,
+//! a clock time, a duration) is never a figure; nor are phone numbers, versions, URLs, handles, model names
+//! (`Boeing 737`, `COVID-19`) or list numbers.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use regex::Regex;
+
+use super::dates::looks_plural;
+use super::numbers::{parse_words, scale_word, Decimal, NUMBER_WORDS};
+use super::Extractor;
+use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
+use crate::span::Span;
+use crate::text::sentences::data_lines;
+use crate::text::Analyzed;
+
+/// Vocabularies, loaded once from `data/`.
+struct Vocab {
+    /// Currency symbols written before a number, longest first.
+    symbols: Vec<(&'static str, &'static str)>,
+    /// ISO codes and abbreviations (before or after a number), case-sensitive.
+    codes: HashMap<&'static str, &'static str>,
+    /// Currency words after a number, anchored automaton over lower case, with their ISO codes.
+    words: AhoCorasick,
+    word_codes: Vec<&'static str>,
+    /// Nationality + currency word -> ISO code ("canadian dollar").
+    adjectives: Vec<(String, &'static str, &'static str)>,
+    /// Units after a number, anchored automaton, with their canonical unit.
+    units: AhoCorasick,
+    unit_names: Vec<&'static str>,
+    unit_forms: Vec<&'static str>,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut symbols = Vec::new();
+        let mut codes = HashMap::new();
+        let mut words = Vec::new();
+        let mut word_codes = Vec::new();
+        for line in data_lines(include_str!("../../../data/currencies.tsv")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [form, iso, place] = cols[..] else {
+                continue;
+            };
+            match place {
+                "symbol" => symbols.push((form, iso)),
+                "code" => {
+                    codes.insert(form, iso);
+                }
+                _ => {
+                    words.push(form);
+                    word_codes.push(iso);
+                }
+            }
+        }
+        symbols.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        let mut adjectives = Vec::new();
+        for line in data_lines(include_str!("../../../data/currency_adjectives.tsv")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [adj, word, iso] = cols[..] else { continue };
+            adjectives.push((adj.to_ascii_lowercase(), word, iso));
+        }
+        adjectives.sort_by_key(|(a, _, _)| std::cmp::Reverse(a.len()));
+        let mut unit_forms = Vec::new();
+        let mut unit_names = Vec::new();
+        for line in data_lines(include_str!("../../../data/units.tsv")) {
+            let Some((form, unit)) = line.split_once('\t') else {
+                continue;
+            };
+            unit_forms.push(form);
+            unit_names.push(unit.trim());
+        }
+        let anchored = |pats: &[&str]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .ascii_case_insensitive(true)
+                .build(pats)
+                .expect("vocabulary automaton builds")
+        };
+        Vocab {
+            symbols,
+            codes,
+            words: anchored(&words),
+            word_codes,
+            adjectives,
+            units: anchored(&unit_forms),
+            unit_names,
+            unit_forms,
+        }
+    })
+}
+
+/// True when `w` (lower case) is a unit of measure claimdex knows (`km`, `tonnes`).
+pub(crate) fn is_unit_word(w: &str) -> bool {
+    let v = vocab();
+    v.unit_forms.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
+struct Patterns {
+    core: Regex,
+    scale: Regex,
+    percent: Regex,
+    rate: Regex,
+    qualifier: Regex,
+    range_link: Regex,
+    excluded: Regex,
+    street: Regex,
+    vague: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let words = format!(r"(?:{NUMBER_WORDS})");
+        Patterns {
+            // Digits (with separators and decimals) or a run of number words, with fractions.
+            core: Regex::new(&format!(
+                r"(?i)(?P<digits>(?:\b|[-−])?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\B\.\d+)(?:(?P<ord>st|nd|rd|th)\b)?|\b(?P<words>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)\b)\b"
+            ))
+            .expect("core"),
+            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore)s?\b|\s?(?i:bn|mn|mln|tn|trn)\b|(?:[mkb]|K|M|B)\b)").expect("scale"),
+            percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent\b|percent\b|pct\b)|(?P<pp>percentage[\s-]points?\b|pp\b|ppts?\b)|(?P<bp>basis\s+points?\b|bps\b))").expect("percent"),
+            rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)\b").expect("rate"),
+            qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
+            range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
+            excluded: Regex::new(r"(?i)https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d+(?:\.\d+){2,}\b").expect("excluded"),
+            street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)\b").expect("street"),
+            vague: Regex::new(r"(?i)\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b").expect("vague"),
+        }
+    })
+}
+
+/// Words before a number that name a thing rather than count it ("Boeing 737", "Windows 11") are
+/// recognized by their capital; these capitalized words are ordinary sentence words instead.
+const CAPITAL_OK: &[&str] = &[
+    "The",
+    "About",
+    "Over",
+    "Nearly",
+    "Some",
+    "Only",
+    "Almost",
+    "Around",
+    "More",
+    "Fewer",
+    "Less",
+    "At",
+    "Up",
+    "To",
+    "And",
+    "Or",
+    "With",
+    "By",
+    "For",
+    "In",
+    "Of",
+    "On",
+    "All",
+    "Those",
+    "These",
+    "Just",
+    "Roughly",
+    "Approximately",
+    "Exactly",
+    "Another",
+    "Between",
+    "From",
+    "Than",
+    "Under",
+    "Below",
+    "Above",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "We",
+    "They",
+    "He",
+    "She",
+    "It",
+    "I",
+    "Another",
+    "Top",
+    "Total",
+    "Least",
+    "Most",
+    "Estimated",
+    "An",
+    "A",
+    "As",
+    "Since",
+    "After",
+    "Before",
+    "Until",
+    "Within",
+    "Per",
+    "Each",
+    "Every",
+    "Nearly",
+    "Plus",
+    "Minus",
+    "Of",
+    "Both",
+    "First",
+    "Last",
+    "Next",
+    "Of",
+    "Only",
+    "Even",
+    "Still",
+    "Yet",
+    "Already",
+];
+
+/// Words that follow a count but are not the counted thing.
+const NOT_NOUNS: &[&str] = &[
+    "of", "in", "to", "and", "or", "the", "a", "an", "are", "were", "was", "is", "be", "been",
+    "have", "had", "has", "will", "would", "could", "should", "may", "might", "can", "from", "for",
+    "with", "by", "on", "at", "as", "per", "more", "than", "each", "who", "which", "that", "this",
+    "these", "those", "it", "they", "he", "she", "we", "you", "i", "times", "percent", "out", "up",
+    "down", "so", "but", "if", "when", "while", "after", "before", "since", "until", "into",
+    "over", "under", "about", "around", "between", "through", "during", "against", "among", "also",
+    "all", "not", "no", "did", "do", "does", "said", "says", "say", "last", "next", "this",
+    "other", "others", "year", "years", "month", "months", "week", "weeks", "day", "days", "its",
+    "their", "his", "her", "our", "my", "your", "there", "here", "then", "now", "yet", "just",
+];
+
+/// Adjectives stripped from the front of a counted noun ("new jobs" counts "jobs").
+const ADJECTIVES: &[&str] = &[
+    "new",
+    "more",
+    "additional",
+    "other",
+    "extra",
+    "full-time",
+    "part-time",
+    "young",
+    "old",
+    "local",
+    "foreign",
+    "total",
+    "major",
+    "small",
+    "large",
+    "big",
+    "key",
+    "top",
+    "senior",
+    "junior",
+    "former",
+    "current",
+    "active",
+    "registered",
+    "eligible",
+    "confirmed",
+    "reported",
+    "estimated",
+    "possible",
+    "potential",
+    "separate",
+    "different",
+    "individual",
+    "unique",
+    "daily",
+    "annual",
+    "monthly",
+    "weekly",
+    "several",
+    "many",
+    "few",
+    "such",
+    "same",
+    "first",
+    "last",
+    "only",
+    "main",
+    "further",
+    "existing",
+    "remaining",
+    "global",
+    "domestic",
+];
+
+/// The figure extractor.
+#[derive(Debug, Default)]
+pub struct FigureExtractor {
+    _private: (),
+}
+
+impl FigureExtractor {
+    /// Builds the extractor (vocabularies and patterns are compiled once per process).
+    pub fn new() -> FigureExtractor {
+        vocab();
+        patterns();
+        FigureExtractor { _private: () }
+    }
+}
+
+/// A figure being built.
+#[derive(Clone, Debug)]
+struct Fig {
+    span: Span,
+    value: Option<Decimal>,
+    subtype: Subtype,
+    unit: Option<String>,
+    rule: &'static str,
+    /// Scale applied (to share with the low end of a range).
+    scale: Option<Decimal>,
+    /// The core had no unit of its own (a bare number).
+    bare: bool,
+}
+
+impl Extractor for FigureExtractor {
+    fn kind(&self) -> ClaimKind {
+        ClaimKind::Figure
+    }
+
+    fn extract(&self, doc: &Analyzed<'_>, found: &[Claim], out: &mut Vec<Claim>) {
+        let text = doc.text();
+        let p = patterns();
+        let mut blocked: Vec<Span> = found
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| c.span)
+            .collect();
+        blocked.extend(
+            p.excluded
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end())),
+        );
+        blocked.sort();
+        let is_blocked = |s: Span| {
+            let i = blocked.partition_point(|b| b.end <= s.start);
+            blocked[i..]
+                .iter()
+                .take_while(|b| b.start < s.end)
+                .any(|b| b.overlaps(s))
+        };
+        let mut claims = vague_amounts(text, &is_blocked);
+        let mut consumed_to = 0usize;
+        for c in p.core.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            if m.start() < consumed_to {
+                continue;
+            }
+            let Some(mut fig) = build(text, &c, &is_blocked, false) else {
+                continue;
+            };
+            if claims.iter().any(|k: &Claim| k.span.overlaps(fig.span)) {
+                continue;
+            }
+            let qualifier = qualifier_before(text, fig.span.start);
+            let mut high = None;
+            match range_end(text, &fig, &is_blocked) {
+                RangeEnd::Range(other, lo, hi) => {
+                    fig.value = Some(lo);
+                    high = Some(hi);
+                    fig.span.end = other.span.end;
+                    if fig.unit.is_none() {
+                        fig.unit = other.unit.clone();
+                        fig.subtype = other.subtype;
+                    }
+                    fig.bare = fig.bare && other.bare;
+                    fig.rule = "figure.range";
+                    consumed_to = other.span.end;
+                }
+                RangeEnd::Score(end) => {
+                    // "beat them 3-1": a score, not two figures.
+                    consumed_to = end;
+                    continue;
+                }
+                RangeEnd::None => {}
+            }
+            let subtype = if high.is_some() {
+                Subtype::Range
+            } else {
+                fig.subtype
+            };
+            let mut claim = Claim::new(ClaimKind::Figure, subtype, fig.span, fig.rule);
+            claim.value = fig.value.map(|v| v.to_string());
+            claim.value_high = high.map(|v| v.to_string());
+            claim.unit = fig.unit;
+            claim.qualifier = qualifier;
+            claim.confidence = if fig.bare { 0.7 } else { 0.9 };
+            claims.push(claim);
+        }
+        claims.sort_by_key(|c| c.span.start);
+        out.extend(claims);
+    }
+}
+
+/// What follows a figure: the high end of a range, a score's second number, or nothing.
+enum RangeEnd {
+    /// The second figure, and the low and high values (the low end takes the high end's scale when it
+    /// has none: "$5-10bn").
+    Range(Box<Fig>, Decimal, Decimal),
+    Score(usize),
+    None,
+}
+
+/// Looks for the high end of a range after `fig`: "5 to 10 per cent", "$5-10bn", "between 1.1 and 1.3".
+fn range_end(text: &str, fig: &Fig, is_blocked: &dyn Fn(Span) -> bool) -> RangeEnd {
+    let p = patterns();
+    let Some(link) = p.range_link.find(&text[fig.span.end..]) else {
+        return RangeEnd::None;
+    };
+    let link_word = link.as_str().trim().to_ascii_lowercase();
+    let allowed = match link_word.as_str() {
+        "and" => preceded_by_word(text, fig.span.start, &["between"]),
+        "or" => false,
+        _ => true,
+    };
+    let next_start = fig.span.end + link.end();
+    let Some(next) = p.core.captures_at(text, next_start) else {
+        return RangeEnd::None;
+    };
+    let Some(g) = next.get(0) else {
+        return RangeEnd::None;
+    };
+    let gap = &text[next_start..g.start()];
+    if !allowed || !gap.trim().chars().all(|ch| "$€£¥₹".contains(ch)) || gap.len() > 3 {
+        return RangeEnd::None;
+    }
+    let Some(other) = build(text, &next, is_blocked, true) else {
+        return RangeEnd::None;
+    };
+    let (Some(lo), Some(hi)) = (fig.value, other.value) else {
+        return RangeEnd::None;
+    };
+    let lo = match (fig.scale, other.scale) {
+        (None, Some(s)) => lo.checked_mul(s).unwrap_or(lo),
+        _ => lo,
+    };
+    if fig.bare && other.bare && link_word == "-" && hi.to_f64() < lo.to_f64() {
+        return RangeEnd::Score(other.span.end);
+    }
+    let compatible = fig.unit.is_none() || other.unit.is_none() || fig.unit == other.unit;
+    if compatible && lo.to_f64() <= hi.to_f64() {
+        RangeEnd::Range(Box::new(other), lo, hi)
+    } else {
+        RangeEnd::None
+    }
+}
+
+/// "hundreds of", "tens of thousands of", "dozens of": a count with qualifier `gt` and the smallest value
+/// the words allow.
+fn vague_amounts(text: &str, is_blocked: &dyn Fn(Span) -> bool) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for c in patterns().vague.captures_iter(text) {
+        let (Some(m), Some(word_m)) = (c.get(0), c.name("w")) else {
+            continue;
+        };
+        let span = Span::new(m.start(), word_m.end());
+        if is_blocked(span) {
+            continue;
+        }
+        let base = match word_m.as_str().to_ascii_lowercase().as_str() {
+            "dozens" => Decimal::int(12),
+            "hundreds" => Decimal::int(100),
+            "thousands" => Decimal::int(1_000),
+            "millions" => Decimal::int(1_000_000),
+            "billions" => Decimal::int(1_000_000_000),
+            _ => Decimal::int(1_000_000_000_000),
+        };
+        let value = match c.name("tens").map(|t| t.as_str().to_ascii_lowercase()) {
+            Some(t) if t == "tens" => base.checked_mul(Decimal::int(10)),
+            Some(_) => base.checked_mul(Decimal::int(100)),
+            None => Some(base),
+        };
+        let mut claim = Claim::new(
+            ClaimKind::Figure,
+            Subtype::Count,
+            span,
+            "figure.count.vague",
+        );
+        claim.value = value.map(|v| v.to_string());
+        claim.unit = counted_noun(text, m.end());
+        claim.qualifier = Some(Qualifier::Gt);
+        claim.confidence = 0.6;
+        out.push(claim);
+    }
+    out
+}
+
+fn preceded_by_word(text: &str, start: usize, words: &[&str]) -> bool {
+    let before = text[..start].trim_end();
+    let ws = crate::text::trailing_run_start(before, char::is_alphabetic);
+    words.iter().any(|w| before[ws..].eq_ignore_ascii_case(w))
+}
+
+fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
+    let window_start = floor_char(text, start.saturating_sub(30));
+    let before = &text[window_start..start];
+    // Skip a currency sign between qualifier and number ("over $5").
+    let before = before.trim_end_matches(|c: char| "$€£¥₹".contains(c) || c == 'U' || c == 'S');
+    let c = patterns().qualifier.captures(before)?;
+    let q = c.name("q")?.as_str().to_ascii_lowercase();
+    let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The qualifier must start a word.
+    let qs = c.name("q")?.start();
+    if qs > 0 && before[..qs].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    Some(match q.as_str() {
+        "more than" | "just over" | "well over" | "over" | "above" | "exceeding"
+        | "in excess of" | "upwards of" | "greater than" => Qualifier::Gt,
+        "at least" | "no fewer than" | "no less than" | "a minimum of" => Qualifier::Ge,
+        "less than" | "fewer than" | "just under" | "under" | "below" => Qualifier::Lt,
+        "up to" | "at most" | "no more than" | "as many as" | "as much as" | "a maximum of" => {
+            Qualifier::Le
+        }
+        _ => Qualifier::Approx,
+    })
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Builds the figure grown from one core match, or `None` when the core is not a figure.
+///
+/// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
+fn build(
+    text: &str,
+    c: &regex::Captures<'_>,
+    is_blocked: &dyn Fn(Span) -> bool,
+    range_end: bool,
+) -> Option<Fig> {
+    let p = patterns();
+    let m = c.get(0)?;
+    let mut span = Span::new(m.start(), m.end());
+    let (mut value, ordinal, is_words) = if let Some(d) = c.name("digits") {
+        let s = d.as_str();
+        if s.starts_with(['-', '−']) {
+            // A minus sign only at a word start: "-3.2", not "COVID-19" or "2024-25".
+            let prev = text[..d.start()].chars().next_back();
+            if prev.is_some_and(|ch| ch.is_alphanumeric() || ch == '-') {
+                span.start += s.chars().next()?.len_utf8();
+            }
+        }
+        let s = &text[span.start..d.end()];
+        (Decimal::parse(s)?, c.name("ord").is_some(), false)
+    } else {
+        let w = c.name("words")?.as_str();
+        let parsed = parse_words(w)?;
+        let fraction = !parsed.value.is_integer() && !parsed.ordinal;
+        if fraction
+            && !matches!(
+                next_word(text, m.end()).to_ascii_lowercase().as_str(),
+                "of" | "the"
+            )
+        {
+            return None;
+        }
+        (parsed.value, parsed.ordinal, true)
+    };
+    if is_blocked(span) {
+        return None;
+    }
+    let before = &text[..span.start];
+    let prev_char = before.chars().next_back();
+    // Glued to letters: model names and codes (A380, F-35, COVID-19, R1).
+    if !is_words
+        && prev_char.is_some_and(|ch| ch.is_alphabetic())
+        && symbol_before(before).is_none()
+    {
+        return None;
+    }
+    if !is_words
+        && !range_end
+        && before.ends_with('-')
+        && before[..before.len() - 1].ends_with(char::is_alphanumeric)
+    {
+        return None;
+    }
+    // List numbering: "1." or "2)" opening a line.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if before[line_start..].trim().is_empty()
+        && text[span.end..].starts_with(['.', ')'])
+        && text[span.end..]
+            .chars()
+            .nth(1)
+            .is_some_and(char::is_whitespace)
+    {
+        return None;
+    }
+    let mut fig = Fig {
+        span,
+        value: Some(value),
+        subtype: Subtype::Count,
+        unit: None,
+        rule: "figure.count.digits",
+        scale: None,
+        bare: true,
+    };
+    if is_words {
+        fig.rule = "figure.count.words";
+    }
+    if ordinal {
+        // Plain ordinal words ("first", "third") are too common as adjectives to claim; digit ordinals
+        // and compound ones ("twenty-first") are kept.
+        fig.subtype = Subtype::Ordinal;
+        fig.rule = if is_words {
+            "figure.ordinal.words"
+        } else {
+            "figure.ordinal.digits"
+        };
+        return Some(fig);
+    }
+    // Left: currency symbol or code.
+    let mut currency: Option<&str> = None;
+    if let Some((sym_len, iso)) = symbol_before(before) {
+        currency = Some(iso);
+        fig.span.start -= sym_len;
+    } else if let Some((code_start, iso)) = code_before(before) {
+        currency = Some(iso);
+        fig.span.start = code_start;
+    }
+    // Right: scale word.
+    let mut pos = fig.span.end;
+    if let Some(sm) = p.scale.find(&text[pos..]) {
+        let word = sm.as_str().trim().trim_start_matches('-').trim();
+        let attached = !sm.as_str().starts_with(char::is_whitespace);
+        let single = word.len() == 1;
+        // One-letter scales only when attached ("3bn", "500k", "$1.2m"); "m" alone is metres unless money
+        // or a plural noun follows.
+        let ok = if single {
+            let lower = word.to_ascii_lowercase();
+            attached
+                && (lower != "m"
+                    || currency.is_some()
+                    || looks_plural(&next_word(text, pos + sm.end()).to_ascii_lowercase()))
+                && (lower != "b" || currency.is_some())
+        } else {
+            true
+        };
+        if ok && (!is_words || !word.eq_ignore_ascii_case("hundred")) {
+            if let Some(mult) = scale_word(word) {
+                value = value.checked_mul(mult)?;
+                fig.scale = Some(mult);
+                pos += sm.end();
+            }
+        }
+    }
+    let rest = &text[pos..];
+    // Right: currency word ("dollars", "Canadian dollars") or code after the number.
+    if currency.is_none() {
+        if let Some((len, iso)) = currency_after(rest, fig.scale.is_some()) {
+            currency = Some(iso);
+            pos += len;
+        }
+    }
+    if let Some(iso) = currency {
+        fig.subtype = Subtype::Money;
+        fig.unit = Some(iso.to_string());
+        fig.rule = if is_words {
+            "figure.money.words"
+        } else if fig.scale.is_some() {
+            "figure.money.scale"
+        } else {
+            "figure.money.plain"
+        };
+    } else if let Some(pc) = p.percent.captures(rest) {
+        fig.subtype = Subtype::Percent;
+        fig.unit = Some(
+            if pc.name("pp").is_some() {
+                "pp"
+            } else if pc.name("bp").is_some() {
+                "bp"
+            } else {
+                "%"
+            }
+            .to_string(),
+        );
+        fig.rule = "figure.percent";
+        pos += pc.get(0)?.end();
+    } else if let Some((len, unit)) = unit_after(rest) {
+        fig.subtype = Subtype::Quantity;
+        fig.unit = Some(unit.to_string());
+        fig.rule = "figure.quantity.unit";
+        pos += len;
+    } else if let Some(cents) = cents_after(rest) {
+        // "12 cents", "197p": a hundredth of the main unit.
+        value = value.div_int(100)?;
+        fig.subtype = Subtype::Money;
+        fig.unit = Some(cents.1.to_string());
+        fig.rule = "figure.money.cents";
+        pos += cents.0;
+    }
+    fig.span.end = pos;
+    fig.value = Some(value);
+    fig.bare = fig.subtype == Subtype::Count && fig.scale.is_none();
+    // Anything still glued on the right makes it a code ("4a", "5G", "3D"), unless it is punctuation.
+    let after = &text[fig.span.end..];
+    if after.starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    if fig.subtype == Subtype::Count {
+        if !count_context_ok(text, &fig, is_words) {
+            return None;
+        }
+        fig.unit = counted_noun(text, fig.span.end);
+        if fig.scale.is_some() {
+            fig.rule = "figure.count.scale";
+        }
+    }
+    // A rate: "£350m a week", "$5 per share".
+    if let Some(r) = p.rate.captures(&text[fig.span.end..]) {
+        if matches!(fig.subtype, Subtype::Money | Subtype::Quantity) {
+            let per = r.name("per")?.as_str().to_ascii_lowercase();
+            let per = if per == "annum" {
+                "year".to_string()
+            } else {
+                per
+            };
+            fig.unit = fig.unit.map(|u| format!("{u}/{per}"));
+            fig.span.end += r.get(0)?.end();
+            fig.rule = "figure.rate";
+        }
+    }
+    Some(fig)
+}
+
+/// The currency symbol directly before a number (`$`, `US$`, `€`; one space allowed): (length incl. the
+/// space, ISO code).
+fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
+    let v = vocab();
+    let trimmed = before.strip_suffix(' ').unwrap_or(before);
+    let gap = before.len() - trimmed.len();
+    for &(sym, iso) in &v.symbols {
+        if let Some(rest) = trimmed.strip_suffix(sym) {
+            // Letter symbols ("Rs", "US$") must start a word.
+            if sym.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphanumeric) {
+                continue;
+            }
+            // A "-" before the symbol is a range dash, fine; a letter glued after an alphanumeric is not.
+            return Some((sym.len() + gap, iso));
+        }
+    }
+    None
+}
+
+/// An ISO code before a number ("USD 5", "CHF 100", "EUR5bn"): (start of the code, ISO code).
+fn code_before(before: &str) -> Option<(usize, &'static str)> {
+    let trimmed = before.trim_end_matches(' ');
+    if before.len() - trimmed.len() > 1 {
+        return None;
+    }
+    let ws = crate::text::trailing_run_start(trimmed, char::is_alphanumeric);
+    let word = &trimmed[ws..];
+    vocab().codes.get(word).map(|&iso| (ws, iso))
+}
+
+/// A currency word or code after the number: (bytes consumed, ISO code).
+fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
+    let v = vocab();
+    let lead = rest.len() - rest.trim_start().len();
+    if lead > 1 {
+        return None;
+    }
+    let body = &rest[lead..];
+    // A code ("5 million USD", "42RM").
+    let we = body
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(body.len());
+    if let Some(&iso) = v.codes.get(&body[..we]) {
+        if we > 0 {
+            return Some((lead + we, iso));
+        }
+    }
+    // A nationality + currency word ("Canadian dollars", "malaysia ringgit").
+    let lower = body.to_ascii_lowercase();
+    for (adj, word, iso) in &v.adjectives {
+        if let Some(after_adj) = lower.strip_prefix(adj.as_str()) {
+            let after_adj_trim = after_adj.trim_start();
+            if after_adj_trim.len() == after_adj.len() {
+                continue;
+            }
+            if after_adj_trim.starts_with(word) {
+                let mut end = lower.len() - after_adj_trim.len() + word.len();
+                let tail = &lower[end..];
+                let plural = ["s", "es"].iter().find(|p| {
+                    tail.starts_with(**p) && !tail[p.len()..].starts_with(char::is_alphanumeric)
+                });
+                if let Some(p) = plural {
+                    end += p.len();
+                } else if lower[end..].starts_with(char::is_alphanumeric) {
+                    continue;
+                }
+                return Some((lead + end, iso));
+            }
+        }
+    }
+    // "pound(s)" is money only with a scale or "sterling"; otherwise a weight (units).
+    let found = v.words.find(Input::new(body).anchored(Anchored::Yes))?;
+    let end = found.end();
+    if body[end..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let form = &body[..end];
+    let iso = v.word_codes[found.pattern().as_usize()];
+    let lower_form = form.to_ascii_lowercase();
+    if lower_form.starts_with("pound") && !lower_form.contains("sterling") && !scaled {
+        return None;
+    }
+    // "won", "real", "rand", "dong" are ordinary English words unless a scale marks them as money.
+    if matches!(
+        lower_form.as_str(),
+        "won" | "real" | "rand" | "dong" | "franc" | "buck"
+    ) && !scaled
+    {
+        return None;
+    }
+    Some((lead + end, iso))
+}
+
+/// "12 cents", "197 pence", "50p": (bytes consumed, ISO code of the main unit).
+fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
+    let lower = rest.to_ascii_lowercase();
+    for (form, iso) in [
+        (" cents", "USD"),
+        (" cent", "USD"),
+        (" pence", "GBP"),
+        ("p", "GBP"),
+    ] {
+        if lower.starts_with(form) && !lower[form.len()..].starts_with(char::is_alphanumeric) {
+            return Some((form.len(), iso));
+        }
+    }
+    None
+}
+
+/// A unit of measure after the number ("5 km", "29km", "3 square kilometres"): (bytes consumed, unit).
+fn unit_after(rest: &str) -> Option<(usize, &'static str)> {
+    let v = vocab();
+    let lead = rest.len() - rest.trim_start().len();
+    if lead > 1 || rest[lead..].starts_with('\n') {
+        return None;
+    }
+    let body = &rest[lead..];
+    let m = v.units.find(Input::new(body).anchored(Anchored::Yes))?;
+    let end = m.end();
+    if body[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let form = v.unit_forms[m.pattern().as_usize()];
+    // One- and two-letter units must match their case exactly ("5 m", "3 g", not "5 M" or "a"), and "in",
+    // "l", "t" need to be attached to the number.
+    if form.len() <= 2 && &body[..end] != form {
+        return None;
+    }
+    if matches!(form, "in" | "l" | "g" | "t" | "ha") && lead > 0 {
+        return None;
+    }
+    Some((lead + end, v.unit_names[m.pattern().as_usize()]))
+}
+
+fn next_word(text: &str, pos: usize) -> &str {
+    let after = text[pos..].trim_start();
+    let we = after
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(after.len());
+    &after[..we]
+}
+
+/// Whether a bare count is a figure here: model names ("Boeing 737"), street numbers and lone "one" are
+/// not.
+fn count_context_ok(text: &str, fig: &Fig, is_words: bool) -> bool {
+    let before = &text[..fig.span.start];
+    let trimmed = before.trim_end_matches(' ');
+    let ws = crate::text::trailing_run_start(trimmed, |c: char| c.is_alphanumeric() || c == '.');
+    let prev = &trimmed[ws..];
+    let core = &text[fig.span];
+    if is_words {
+        let lower = core.to_ascii_lowercase();
+        if lower == "one" {
+            // "one of", "this one", "no one" are not counts.
+            let prev_l = prev.to_ascii_lowercase();
+            if matches!(
+                prev_l.as_str(),
+                "this"
+                    | "that"
+                    | "the"
+                    | "no"
+                    | "any"
+                    | "each"
+                    | "every"
+                    | "which"
+                    | "someone"
+                    | "anyone"
+                    | "everyone"
+                    | "only"
+                    | "single"
+            ) || next_word(text, fig.span.end).eq_ignore_ascii_case("of")
+                || counted_noun(text, fig.span.end).is_none()
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+    if fig.scale.is_some() {
+        return true;
+    }
+    // "No. 5", "#1": numbering.
+    if prev == "No." || prev == "no." || before.ends_with('#') {
+        return false;
+    }
+    if prev.starts_with(char::is_uppercase) && before.len() - trimmed.len() == 1 && prev.len() > 1 {
+        let sentence_start = trimmed[..ws].trim_end().is_empty()
+            || trimmed[..ws]
+                .trim_end()
+                .ends_with(['.', '!', '?', '\n', '"', '“']);
+        let ordinary_word = CAPITAL_OK.contains(&prev.trim_end_matches('.'))
+            || sentence_start && prev.chars().skip(1).all(|c| c.is_lowercase());
+        if !ordinary_word {
+            return false;
+        }
+    }
+    if patterns().street.is_match(&text[fig.span.end..]) {
+        return false;
+    }
+    true
+}
+
+/// The counted noun after a count ("100,000 new jobs" -> "jobs", "10 data centers" -> "data centers").
+fn counted_noun(text: &str, pos: usize) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut rest = &text[pos..];
+    for _ in 0..4 {
+        let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if lead == 0 && !words.is_empty() || lead > 1 {
+            break;
+        }
+        let body = &rest[lead..];
+        let we = body
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(body.len());
+        let w = &body[..we];
+        if w.is_empty() || !w.starts_with(char::is_lowercase) || NOT_NOUNS.contains(&w) {
+            break;
+        }
+        words.push(w);
+        rest = &body[we..];
+        if looks_plural(w) {
+            break;
+        }
+    }
+    while words.first().is_some_and(|w| ADJECTIVES.contains(w)) && words.len() > 1 {
+        words.remove(0);
+    }
+    let last = *words.last()?;
+    if !looks_plural(last) {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests;

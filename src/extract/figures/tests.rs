@@ -1,0 +1,217 @@
+//! Table-driven figure cases: (text, expected [(span text, value, unit)]) — negatives included.
+
+use super::*;
+use crate::document::{Document, Metadata, Provenance};
+use crate::extract::dates::DateExtractor;
+
+fn run(text: &str) -> Vec<Claim> {
+    let doc = Document::new(text.to_string(), Provenance::default(), Metadata::default());
+    let analyzed = Analyzed::new(&doc);
+    let mut dates = Vec::new();
+    DateExtractor::new().extract(&analyzed, &[], &mut dates);
+    let mut out = Vec::new();
+    FigureExtractor::new().extract(&analyzed, &dates, &mut out);
+    out
+}
+
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    run(text)
+        .into_iter()
+        .map(|c| {
+            (
+                text[c.span].to_string(),
+                c.value.unwrap_or_default(),
+                c.unit.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($span:expr, $value:expr, $unit:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<(String, String, String)> =
+                vec![$(($span.to_string(), $value.to_string(), $unit.to_string())),*];
+            assert_eq!(triples($text), want, "{:?}", $text);
+        }
+    };
+}
+
+t!(
+    money_symbol_scale,
+    "Stargate will cost $500 billion.",
+    [("$500 billion", "500000000000", "USD")]
+);
+t!(
+    money_attached_scale,
+    "It raised £3bn and €1.2m.",
+    [("£3bn", "3000000000", "GBP"), ("€1.2m", "1200000", "EUR")]
+);
+t!(
+    money_us_dollar_prefix,
+    "A US$1.6 billion deal.",
+    [("US$1.6 billion", "1600000000", "USD")]
+);
+t!(
+    money_code_before,
+    "Fines of CHF 100 and USD 5 million.",
+    [
+        ("CHF 100", "100", "CHF"),
+        ("USD 5 million", "5000000", "USD")
+    ]
+);
+t!(
+    money_words,
+    "He paid ten dollars and 42 Canadian dollars.",
+    [
+        ("ten dollars", "10", "USD"),
+        ("42 Canadian dollars", "42", "CAD")
+    ]
+);
+t!(
+    money_pounds_need_scale,
+    "It weighs 5 pounds but cost 2 million pounds.",
+    [
+        ("5 pounds", "5", "lb"),
+        ("2 million pounds", "2000000", "GBP")
+    ]
+);
+t!(
+    money_cents,
+    "Shares rose 12 cents to 197p.",
+    [("12 cents", "0.12", "USD"), ("197p", "1.97", "GBP")]
+);
+t!(
+    percent_forms,
+    "Inflation was 3.4 per cent, up from 2.1% and 5 percent.",
+    [
+        ("3.4 per cent", "3.4", "%"),
+        ("2.1%", "2.1", "%"),
+        ("5 percent", "5", "%")
+    ]
+);
+t!(
+    percentage_points,
+    "Rates rose 0.25 percentage points.",
+    [("0.25 percentage points", "0.25", "pp")]
+);
+t!(
+    counts_with_noun,
+    "The plan creates 100,000 new jobs in 10 data centers.",
+    [("100,000", "100000", "jobs"), ("10", "10", "data centers")]
+);
+t!(
+    count_words,
+    "Twenty-one people and a dozen firms.",
+    [("Twenty-one", "21", "people"), ("a dozen", "12", "firms")]
+);
+t!(
+    scale_words_count,
+    "About 1.5 million people voted.",
+    [("1.5 million", "1500000", "people")]
+);
+t!(
+    thousand_k,
+    "It has 500k users.",
+    [("500k", "500000", "users")]
+);
+t!(
+    quantities,
+    "A 29km road and 3 tonnes of steel, 2 GW of power.",
+    [
+        ("29km", "29", "km"),
+        ("3 tonnes", "3", "t"),
+        ("2 GW", "2", "GW")
+    ]
+);
+t!(
+    rate,
+    "Leave said £350m a week.",
+    [("£350m a week", "350000000", "GBP/week")]
+);
+t!(
+    range_to,
+    "Between 5 and 10 per cent of staff.",
+    [("5 and 10 per cent", "5", "%")]
+);
+t!(
+    range_dash_money,
+    "A $5-10bn deal.",
+    [("$5-10bn", "5000000000", "USD")]
+);
+t!(
+    fraction,
+    "Two-thirds of voters and half of firms agreed.",
+    [("Two-thirds", "0.6666666667", ""), ("half", "0.5", "")]
+);
+t!(
+    vague,
+    "Hundreds of workers and tens of thousands of fans.",
+    [
+        ("Hundreds", "100", "workers"),
+        ("tens of thousands", "10000", "fans")
+    ]
+);
+t!(
+    ordinal_digits,
+    "It was the 25th attempt.",
+    [("25th", "25", "")]
+);
+t!(
+    years_are_dates,
+    "In 2024 sales rose 5%.",
+    [("5%", "5", "%")]
+);
+t!(day_of_date_not_figure, "On March 5, 2024 it fell.", []);
+t!(clock_time_not_figure, "At 10:30 a.m. shares fell.", []);
+t!(phone_numbers, "Call 800.553.8359 or 555-0142 now.", []);
+t!(
+    model_names,
+    "A Boeing 737 and COVID-19 and the R1 and Windows 11.",
+    []
+);
+t!(
+    urls_emails_handles,
+    "See https://example.com/5 or mail a@b5.com or @user42.",
+    []
+);
+t!(list_numbering, "1. First point\n2) Second point", []);
+t!(street_number, "He lives at 10 Downing Street.", []);
+t!(version_numbers, "Version 10.2.1 shipped.", []);
+t!(no_number_is_not_a_figure, "No. 5 on the list.", []);
+t!(one_of_is_not_a_count, "This one is one of the best.", []);
+t!(score, "They won 3-1 at home.", []);
+
+#[test]
+fn qualifiers() {
+    let cases = [
+        ("more than 100,000 jobs", Qualifier::Gt),
+        ("over $5 million", Qualifier::Gt),
+        ("at least 30 people", Qualifier::Ge),
+        ("up to 840 seats", Qualifier::Le),
+        ("fewer than 20 firms", Qualifier::Lt),
+        ("nearly 40%", Qualifier::Approx),
+        ("about 500 staff", Qualifier::Approx),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].qualifier, Some(want), "{text}");
+        assert!(
+            !text[got[0].span].starts_with(char::is_alphabetic)
+                || text[got[0].span].starts_with("fifty"),
+            "{text}: qualifier kept out of span"
+        );
+    }
+}
+
+#[test]
+fn range_has_both_ends() {
+    let got = run("Between 1.1 and 1.3 dollars.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].subtype, Subtype::Range);
+    assert_eq!(got[0].value.as_deref(), Some("1.1"));
+    assert_eq!(got[0].value_high.as_deref(), Some("1.3"));
+    assert_eq!(got[0].unit.as_deref(), Some("USD"));
+}

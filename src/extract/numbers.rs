@@ -1,0 +1,508 @@
+//! Numbers as fact-checkers need them: exact decimals (no float noise), digits with separators, scale
+//! words and number words (`twenty-one`, `a dozen`, `two-thirds`, `1.5 million`). Shared by the figure
+//! and date extractors.
+
+use std::fmt;
+
+/// An exact decimal: `mantissa / 10^scale`. Values beyond ±1.7e38 are out of range and never built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// Decimal places kept when a division does not terminate (`a third`).
+const MAX_SCALE: u32 = 10;
+
+impl Decimal {
+    /// An integer.
+    pub fn int(n: i128) -> Decimal {
+        Decimal {
+            mantissa: n,
+            scale: 0,
+        }
+    }
+
+    /// Parses digits with optional thousands separators (`,` or a thin/no-break space between groups of
+    /// three) and a decimal point: `1,234.5`, `.25`, `0.3`. `None` for anything else.
+    pub fn parse(s: &str) -> Option<Decimal> {
+        let (neg, s) = match s.strip_prefix(['-', '−']) {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int_part, frac_part) = match s.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (s, ""),
+        };
+        if int_part.is_empty() && frac_part.is_empty() {
+            return None;
+        }
+        let mut mantissa: i128 = 0;
+        let mut digits = 0;
+        for c in int_part.chars() {
+            match c {
+                '0'..='9' => {
+                    mantissa = mantissa
+                        .checked_mul(10)?
+                        .checked_add(c as i128 - '0' as i128)?;
+                    digits += 1;
+                }
+                ',' | '\u{202f}' | '\u{a0}' | '\u{2009}' => {}
+                _ => return None,
+            }
+        }
+        let mut scale = 0;
+        for c in frac_part.chars() {
+            let d = c.to_digit(10)? as i128;
+            mantissa = mantissa.checked_mul(10)?.checked_add(d)?;
+            scale += 1;
+            digits += 1;
+        }
+        if digits == 0 || scale > 30 {
+            return None;
+        }
+        let d = Decimal {
+            mantissa: if neg { -mantissa } else { mantissa },
+            scale,
+        };
+        Some(d.normalized())
+    }
+
+    /// Drops trailing zero decimals.
+    fn normalized(mut self) -> Decimal {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// The product, `None` on overflow.
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let mut d = Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale: self.scale + other.scale,
+        }
+        .normalized();
+        while d.scale > MAX_SCALE {
+            d.mantissa /= 10;
+            d.scale -= 1;
+        }
+        Some(d.normalized())
+    }
+
+    /// The sum, `None` on overflow.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+        Some(
+            Decimal {
+                mantissa: a.checked_add(b)?,
+                scale,
+            }
+            .normalized(),
+        )
+    }
+
+    /// `self / divisor` rounded to ten decimal places, `None` for a zero divisor or overflow.
+    pub fn div_int(self, divisor: i128) -> Option<Decimal> {
+        if divisor == 0 {
+            return None;
+        }
+        let extra = MAX_SCALE.saturating_sub(self.scale);
+        let m = self.mantissa.checked_mul(10i128.checked_pow(extra)?)?;
+        let q = m / divisor;
+        let r = m % divisor;
+        let q = if r.abs() * 2 >= divisor.abs() {
+            q + m.signum() * divisor.signum()
+        } else {
+            q
+        };
+        Some(
+            Decimal {
+                mantissa: q,
+                scale: self.scale + extra,
+            }
+            .normalized(),
+        )
+    }
+
+    /// `10^exp`.
+    pub fn pow10(exp: u32) -> Decimal {
+        Decimal {
+            mantissa: 10i128.pow(exp),
+            scale: 0,
+        }
+    }
+
+    /// True for a whole number.
+    pub fn is_integer(&self) -> bool {
+        self.scale == 0
+    }
+
+    /// The integer value when whole and within `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        if self.scale == 0 {
+            i64::try_from(self.mantissa).ok()
+        } else {
+            None
+        }
+    }
+
+    /// A float approximation (for range filters, never for output).
+    pub fn to_f64(&self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.mantissa);
+        }
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        if digits.len() > scale {
+            let (i, frac) = digits.split_at(digits.len() - scale);
+            write!(f, "{sign}{i}.{frac}")
+        } else {
+            write!(f, "{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+        }
+    }
+}
+
+/// The multiplier of a scale word or abbreviation (`million`, `bn`, `k`), case-insensitive.
+pub fn scale_word(w: &str) -> Option<Decimal> {
+    let w = w.to_ascii_lowercase();
+    let exp = match w.trim_end_matches('.') {
+        "hundred" => 2,
+        "thousand" | "k" | "thousands" => 3,
+        "million" | "m" | "mn" | "mln" | "mil" | "millions" | "mio" => 6,
+        "billion" | "bn" | "b" | "bln" | "billions" => 9,
+        "trillion" | "tn" | "trn" | "trillions" => 12,
+        "lakh" => 5,
+        "crore" => 7,
+        _ => return None,
+    };
+    Some(Decimal::pow10(exp))
+}
+
+fn small_word(w: &str) -> Option<i128> {
+    Some(match w {
+        "zero" | "nil" | "naught" | "nought" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<i128> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" | "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Ordinal words to their number (`first` = 1, `twenty-first` handled by the parser).
+pub fn ordinal_word(w: &str) -> Option<i128> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        _ => return None,
+    })
+}
+
+/// Denominators of fraction words (`third` = 3, `quarters` = 4).
+fn fraction_word(w: &str) -> Option<i128> {
+    Some(match w.trim_end_matches('s') {
+        "half" | "halve" => 2,
+        "third" => 3,
+        "quarter" | "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        _ => return None,
+    })
+}
+
+/// The regex alternation of every word the number-word parser knows, for building patterns.
+pub const NUMBER_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\
+fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|\
+hundred|thousand|million|billion|trillion|dozen|naught|nought";
+
+/// What a run of number words means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordNumber {
+    /// The value.
+    pub value: Decimal,
+    /// True for an ordinal (`twenty-first`).
+    pub ordinal: bool,
+}
+
+/// Parses English number words: `twenty-one`, `one hundred and five`, `three thousand`, `a dozen`, `two
+/// dozen`, `a million`, `half`, `a third`, `two-thirds`, `three quarters`, `twenty-first`. The whole input
+/// must be the number (words separated by spaces or hyphens; a leading `a`/`an` means one).
+pub fn parse_words(s: &str) -> Option<WordNumber> {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Fractions: "half", "a half", "a third", "two-thirds", "three quarters", "one and a half" is left out.
+    if let Some(&last) = words.last() {
+        if let Some(den) = fraction_word(last) {
+            let num = match &words[..words.len() - 1] {
+                [] if last == "half" => 1,
+                ["a" | "an" | "one"] => 1,
+                [w] => small_word(w)?,
+                _ => return None,
+            };
+            if words.len() == 1 && last != "half" {
+                return None;
+            }
+            return Some(WordNumber {
+                value: Decimal::int(num).div_int(den)?,
+                ordinal: false,
+            });
+        }
+    }
+    let mut total = Decimal::int(0);
+    let mut group: i128 = 0;
+    let mut seen_number = false;
+    let mut ordinal = false;
+    let mut pending_a = false;
+    for (i, &w) in words.iter().enumerate() {
+        if ordinal {
+            return None; // nothing may follow an ordinal word
+        }
+        match w {
+            "a" | "an" if i == 0 => {
+                pending_a = true;
+                continue;
+            }
+            "and" if seen_number => continue,
+            _ => {}
+        }
+        if let Some(n) = small_word(w).or_else(|| tens_word(w)) {
+            if pending_a {
+                return None;
+            }
+            // "twenty one" adds; "one two" is not a number.
+            if group % 100 != 0 && !(group % 100 >= 20 && group % 10 == 0 && n < 10) {
+                return None;
+            }
+            group += n;
+            seen_number = true;
+            continue;
+        }
+        if let Some(n) = ordinal_word(w) {
+            if pending_a || (seen_number && group % 10 != 0 && n < 100) {
+                return None;
+            }
+            if n >= 100 {
+                group = group.max(1) * n;
+            } else {
+                group += n;
+            }
+            ordinal = true;
+            seen_number = true;
+            continue;
+        }
+        let mult: i128 = match w {
+            "hundred" => 100,
+            "dozen" => 12,
+            "thousand" => 1_000,
+            "million" => 1_000_000,
+            "billion" => 1_000_000_000,
+            "trillion" => 1_000_000_000_000,
+            _ => return None,
+        };
+        if pending_a {
+            group = 1;
+            pending_a = false;
+        }
+        if group == 0 && !seen_number {
+            return None;
+        }
+        if mult == 100 || mult == 12 {
+            group = group.checked_mul(mult)?;
+        } else {
+            total = total.checked_add(Decimal::int(group.checked_mul(mult)?))?;
+            group = 0;
+        }
+        seen_number = true;
+    }
+    if !seen_number || pending_a {
+        return None;
+    }
+    Some(WordNumber {
+        value: total.checked_add(Decimal::int(group))?,
+        ordinal,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_parse_and_print_exactly() {
+        for (input, want) in [
+            ("1,234.5", "1234.5"),
+            ("0.3", "0.3"),
+            (".25", "0.25"),
+            ("500", "500"),
+            ("3.40", "3.4"),
+            ("-3200000", "-3200000"),
+            ("1,000,000", "1000000"),
+        ] {
+            assert_eq!(
+                Decimal::parse(input).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+        for bad in ["", ".", "1.2.3", "abc", "1e5"] {
+            assert_eq!(Decimal::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn scaling_is_exact() {
+        let d = |s| Decimal::parse(s).unwrap();
+        assert_eq!(
+            d("1.2")
+                .checked_mul(scale_word("m").unwrap())
+                .unwrap()
+                .to_string(),
+            "1200000"
+        );
+        assert_eq!(
+            d("500")
+                .checked_mul(scale_word("billion").unwrap())
+                .unwrap()
+                .to_string(),
+            "500000000000"
+        );
+        assert_eq!(
+            d("48.2")
+                .checked_mul(scale_word("million").unwrap())
+                .unwrap()
+                .to_string(),
+            "48200000"
+        );
+        assert_eq!(d("0.1").checked_add(d("0.2")).unwrap().to_string(), "0.3");
+        assert_eq!(
+            Decimal::int(1).div_int(3).unwrap().to_string(),
+            "0.3333333333"
+        );
+        assert_eq!(
+            Decimal::int(2).div_int(3).unwrap().to_string(),
+            "0.6666666667"
+        );
+        assert_eq!(Decimal::int(-4).div_int(5).unwrap().to_string(), "-0.8");
+    }
+
+    #[test]
+    fn number_words() {
+        let v = |s: &str| parse_words(s).map(|w| (w.value.to_string(), w.ordinal));
+        for (input, want, ord) in [
+            ("ten", "10", false),
+            ("twenty-one", "21", false),
+            ("twenty one", "21", false),
+            ("one hundred and five", "105", false),
+            ("three thousand", "3000", false),
+            ("a dozen", "12", false),
+            ("two dozen", "24", false),
+            ("a million", "1000000", false),
+            ("half", "0.5", false),
+            ("a third", "0.3333333333", false),
+            ("two-thirds", "0.6666666667", false),
+            ("three quarters", "0.75", false),
+            ("twenty-first", "21", true),
+            ("forty second", "42", true),
+            (
+                "one hundred twenty three thousand four hundred fifty six",
+                "123456",
+                false,
+            ),
+        ] {
+            assert_eq!(v(input), Some((want.to_string(), ord)), "{input}");
+        }
+        for bad in [
+            "a",
+            "one two",
+            "and",
+            "third",
+            "a five",
+            "hundred and",
+            "nineteen ninety six",
+        ] {
+            assert_eq!(v(bad), None, "{bad}");
+        }
+    }
+}
