@@ -72,3 +72,12 @@ pub fn trailing_run_start(s: &str, in_word: impl Fn(char) -> bool) -> usize {
         .find(|&(_, c)| !in_word(c))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
+
+/// The largest char boundary of `text` at or before byte `i` (clamped to the text length).
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

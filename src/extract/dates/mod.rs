@@ -1044,36 +1044,20 @@ impl Ctx<'_> {
         }
     }
 
-    /// Past or future, from the verbs before a weekday in its sentence.
+    /// Past or future for a bare weekday, from the words of its clause before it ("will meet on Monday",
+    /// "said on Monday").
     fn tense(&self, start: usize) -> Direction {
-        let sentence_start = self.text[..start]
-            .rfind(['.', '\n', '!', '?'])
-            .map_or(0, |i| i + 1);
-        let before = self.text[sentence_start..start].to_ascii_lowercase();
+        let clause_start = self.text[..start].rfind(['.', '\n', '!', '?', ';', ',']).map_or(0, |i| i + 1);
+        let from = crate::text::floor_char_boundary(self.text, clause_start.max(start.saturating_sub(80)));
+        let before = self.text[from..start].to_ascii_lowercase();
         const FUTURE: &[&str] = &[
-            "will",
-            "'ll",
-            "’ll",
-            "shall",
-            "going to",
-            "scheduled",
-            "expected",
-            "due",
-            "plans",
-            "planned",
-            "to meet",
-            "to vote",
-            "to begin",
-            "to start",
-            "to hold",
-            "until",
-            "by",
-            "next",
+            "will ", "'ll ", "’ll ", "shall ", "going to ", "scheduled", "expected to", "is due", "are due",
+            "plans to", "planned for", "set to ", "is to ", "are to ",
         ];
         if FUTURE.iter().any(|w| before.contains(w)) {
-            Direction::Future
+            Direction::Upcoming
         } else {
-            Direction::Past
+            Direction::RecentPast
         }
     }
 }

@@ -238,7 +238,7 @@ t!(
     clock_time,
     "Markets opened at 10:30 a.m. on Friday.",
     Some("2025-09-05"),
-    [("10:30 a.m.", "2025-09-05T10:30"), ("Friday", "2025-08-29")]
+    [("10:30 a.m.", "2025-09-05T10:30"), ("Friday", "2025-09-05")]
 );
 t!(
     clock_24h_needs_cue,

@@ -129,6 +129,11 @@ pub enum Direction {
     Future,
     /// The one in the reference's own week or year (`this Monday`, `this April`).
     This,
+    /// A bare weekday in a past-tense clause: the reference day itself if it is that weekday, else the
+    /// most recent one ("said on Thursday" in a Thursday paper is that Thursday).
+    RecentPast,
+    /// A bare weekday in a future clause: the reference day itself or the next one.
+    Upcoming,
 }
 
 /// The date of weekday `wd` relative to `reference`.
@@ -137,6 +142,8 @@ pub fn weekday_date(reference: NaiveDate, wd: Weekday, dir: Direction) -> NaiveD
     let target = wd.num_days_from_monday() as i64;
     let delta = match dir {
         Direction::This => target - today,
+        Direction::RecentPast => -(today - target).rem_euclid(7),
+        Direction::Upcoming => (target - today).rem_euclid(7),
         Direction::Past => {
             let back = (today - target).rem_euclid(7);
             -(if back == 0 { 7 } else { back })
@@ -205,6 +212,10 @@ mod tests {
             weekday_date(tue, Weekday::Fri, Direction::This),
             d(2013, 2, 15)
         );
+        assert_eq!(weekday_date(tue, Weekday::Tue, Direction::RecentPast), tue);
+        assert_eq!(weekday_date(tue, Weekday::Mon, Direction::RecentPast), d(2013, 2, 11));
+        assert_eq!(weekday_date(tue, Weekday::Tue, Direction::Upcoming), tue);
+        assert_eq!(weekday_date(tue, Weekday::Mon, Direction::Upcoming), d(2013, 2, 18));
         assert_eq!(unresolved_weekday(Weekday::Wed), "XXXX-WXX-3");
     }
 }

@@ -499,7 +499,7 @@ fn preceded_by_word(text: &str, start: usize, words: &[&str]) -> bool {
 }
 
 fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
-    let window_start = floor_char(text, start.saturating_sub(30));
+    let window_start = crate::text::floor_char_boundary(text, start.saturating_sub(30));
     let before = &text[window_start..start];
     // Skip a currency sign between qualifier and number ("over $5").
     let before = before.trim_end_matches(|c: char| "$€£¥₹".contains(c) || c == 'U' || c == 'S');
@@ -523,12 +523,6 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
     })
 }
 
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// Builds the figure grown from one core match, or `None` when the core is not a figure.
 ///
