@@ -10,8 +10,26 @@ the governor said. Profits rose to £3bn, more than 100,000 jobs were added and 
 
 /// The exact JSON Lines contract the eval kit reads.
 const FIELDS: &[&str] = &[
-    "doc_id", "source_path", "source_line", "source_id", "kind", "subtype", "text", "start", "end", "char_start",
-    "char_end", "line", "column", "sentence", "value", "value_high", "unit", "qualifier", "speaker", "rule",
+    "doc_id",
+    "source_path",
+    "source_line",
+    "source_id",
+    "kind",
+    "subtype",
+    "text",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "line",
+    "column",
+    "sentence",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "speaker",
+    "rule",
     "confidence",
 ];
 
@@ -19,7 +37,10 @@ const FIELDS: &[&str] = &[
 fn jsonl_records_point_at_exact_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", ARTICLE.as_bytes());
-    let out = claimdex(&["extract", "--format", "jsonl", path.to_str().unwrap()], None);
+    let out = claimdex(
+        &["extract", "--format", "jsonl", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     let records = json_lines(&out.stdout);
     assert!(records.len() >= 6, "{records:?}");
@@ -31,14 +52,20 @@ fn jsonl_records_point_at_exact_bytes() {
         let mut got = keys.clone();
         got.sort_unstable();
         assert_eq!(got, want);
-        let (start, end) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&ARTICLE[start..end], r["text"].as_str().unwrap());
         let cs = r["char_start"].as_u64().unwrap() as usize;
         let ce = r["char_end"].as_u64().unwrap() as usize;
         let by_chars: String = ARTICLE.chars().skip(cs).take(ce - cs).collect();
         assert_eq!(by_chars, r["text"].as_str().unwrap());
         assert_eq!(r["doc_id"].as_str().unwrap().len(), 16);
-        assert!(r["sentence"].as_str().unwrap().contains(r["text"].as_str().unwrap()));
+        assert!(r["sentence"]
+            .as_str()
+            .unwrap()
+            .contains(r["text"].as_str().unwrap()));
     }
     let money: Vec<&Value> = records.iter().filter(|r| r["subtype"] == "money").collect();
     assert_eq!(money[0]["value"], "3000000000");
@@ -70,37 +97,77 @@ fn mixed_bad_inputs_are_named_counted_and_the_rest_goes_on() {
     let out = claimdex(&["extract", "--format", "jsonl", d.to_str().unwrap()], None);
     let err = out.stderr_text();
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("binary.txt") && err.contains("binary file"), "{err}");
-    assert!(err.contains("latin1.txt") && err.contains("Windows-1252"), "{err}");
+    assert!(
+        err.contains("binary.txt") && err.contains("binary file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("latin1.txt") && err.contains("Windows-1252"),
+        "{err}"
+    );
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
-    assert!(err.contains("lines.jsonl:2") && err.contains("invalid JSON"), "{err}");
-    assert!(err.contains("lines.jsonl:3") && err.contains("no \"text\""), "{err}");
-    assert!(err.contains("truncated.txt.gz") && err.contains("gzip"), "{err}");
+    assert!(
+        err.contains("lines.jsonl:2") && err.contains("invalid JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lines.jsonl:3") && err.contains("no \"text\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("truncated.txt.gz") && err.contains("gzip"),
+        "{err}"
+    );
     assert!(err.contains("5 failed"), "{err}");
     let records = json_lines(&out.stdout);
     let sources: std::collections::BTreeSet<String> = records
         .iter()
         .map(|r| {
             let p = r["source_path"].as_str().unwrap();
-            let name = std::path::Path::new(p).file_name().unwrap().to_string_lossy().into_owned();
+            let name = std::path::Path::new(p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             match r["source_line"].as_u64() {
                 Some(l) => format!("{name}:{l}"),
                 None => name,
             }
         })
         .collect();
-    let want: std::collections::BTreeSet<String> =
-        ["good.txt", "good2.txt.gz", "latin1.txt", "lines.jsonl:1", "lines.jsonl:4"].map(String::from).into();
+    let want: std::collections::BTreeSet<String> = [
+        "good.txt",
+        "good2.txt.gz",
+        "latin1.txt",
+        "lines.jsonl:1",
+        "lines.jsonl:4",
+    ]
+    .map(String::from)
+    .into();
     assert_eq!(sources, want);
     // The Latin-1 file was decoded, not dropped: its é survives.
-    let latin = records.iter().find(|r| r["source_path"].as_str().unwrap().ends_with("latin1.txt")).unwrap();
+    let latin = records
+        .iter()
+        .find(|r| r["source_path"].as_str().unwrap().ends_with("latin1.txt"))
+        .unwrap();
     assert!(latin["sentence"].as_str().unwrap().starts_with("Café"));
 }
 
 #[test]
 fn stdin_and_forced_format() {
-    let input = "{\"id\": \"s1\", \"published\": \"2013-02-12\", \"text\": \"Shares fell yesterday.\"}\n";
-    let out = claimdex(&["extract", "--format", "jsonl", "--input-format", "jsonl", "-"], Some(input.as_bytes()));
+    let input =
+        "{\"id\": \"s1\", \"published\": \"2013-02-12\", \"text\": \"Shares fell yesterday.\"}\n";
+    let out = claimdex(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "jsonl",
+            "-",
+        ],
+        Some(input.as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     let records = json_lines(&out.stdout);
     assert_eq!(records.len(), 1);
@@ -109,7 +176,10 @@ fn stdin_and_forced_format() {
     assert_eq!(records[0]["source_line"], 1);
     assert_eq!(records[0]["value"], "2013-02-11");
     // Forced txt reads the same bytes as one plain article.
-    let out = claimdex(&["extract", "--format", "jsonl", "--input-format", "txt", "-"], Some(input.as_bytes()));
+    let out = claimdex(
+        &["extract", "--format", "jsonl", "--input-format", "txt", "-"],
+        Some(input.as_bytes()),
+    );
     let records = json_lines(&out.stdout);
     assert!(records.iter().all(|r| r["source_id"].is_null()));
 }
@@ -121,11 +191,27 @@ fn html_and_json_array_sources() {
 <body><nav>Home 2020</nav><article><h1>Port strike</h1><p>Workers rejected a 7 per cent offer on Thursday.</p></article>\
 <footer>© 2024</footer></body></html>";
     let h = write(dir.path(), "page.html", html.as_bytes());
-    let j = write(dir.path(), "arr.json", br#"[{"id": "a", "text": "It rose 3%."}, {"id": "b", "body": "It fell 4%."}]"#);
-    let out = claimdex(&["extract", "--format", "jsonl", h.to_str().unwrap(), j.to_str().unwrap()], None);
+    let j = write(
+        dir.path(),
+        "arr.json",
+        br#"[{"id": "a", "text": "It rose 3%."}, {"id": "b", "body": "It fell 4%."}]"#,
+    );
+    let out = claimdex(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            h.to_str().unwrap(),
+            j.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     let records = json_lines(&out.stdout);
-    let texts: Vec<&str> = records.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = records
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
     assert_eq!(texts, ["7 per cent", "Thursday", "3%", "4%"]);
     // Boilerplate years ("2020" in the nav, "2024" in the footer) are not in the article text.
     assert_eq!(records[1]["value"], "2024-07-18");
@@ -136,28 +222,53 @@ fn html_and_json_array_sources() {
 fn csv_and_table_formats() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", ARTICLE.as_bytes());
-    let out = claimdex(&["extract", "--format", "csv", path.to_str().unwrap()], None);
+    let out = claimdex(
+        &["extract", "--format", "csv", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
     let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(headers, FIELDS);
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert!(rows.len() >= 6);
-    let out = claimdex(&["extract", "--format", "table", path.to_str().unwrap()], None);
+    let out = claimdex(
+        &["extract", "--format", "table", path.to_str().unwrap()],
+        None,
+    );
     let table = String::from_utf8(out.stdout).unwrap();
-    assert!(table.contains("KIND") && table.contains("figure/money") && table.contains("£3bn"), "{table}");
+    assert!(
+        table.contains("KIND") && table.contains("figure/money") && table.contains("£3bn"),
+        "{table}"
+    );
 }
 
 #[test]
 fn kind_filter_and_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", ARTICLE.as_bytes());
-    let out = claimdex(&["extract", "--format", "jsonl", "--kind", "date", path.to_str().unwrap()], None);
+    let out = claimdex(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "--kind",
+            "date",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     let records = json_lines(&out.stdout);
     assert!(!records.is_empty() && records.iter().all(|r| r["kind"] == "date"));
-    let out = claimdex(&["extract", "--kind", "nonsense", path.to_str().unwrap()], None);
+    let out = claimdex(
+        &["extract", "--kind", "nonsense", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
-    let out = claimdex(&["extract", "--format", "jsonl", "/definitely/not/here.txt"], None);
+    let out = claimdex(
+        &["extract", "--format", "jsonl", "/definitely/not/here.txt"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stderr_text().contains("/definitely/not/here.txt"));
     let out = claimdex(&["--version"], None);
@@ -168,13 +279,26 @@ fn kind_filter_and_usage_errors() {
 fn output_order_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..40 {
-        write(dir.path(), &format!("{i:02}.txt"), format!("Item {i}: sales rose {i}% in 2024.").as_bytes());
+        write(
+            dir.path(),
+            &format!("{i:02}.txt"),
+            format!("Item {i}: sales rose {i}% in 2024.").as_bytes(),
+        );
     }
-    let a = claimdex(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()], None);
-    let b = claimdex(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()], None);
+    let a = claimdex(
+        &["extract", "--format", "jsonl", dir.path().to_str().unwrap()],
+        None,
+    );
+    let b = claimdex(
+        &["extract", "--format", "jsonl", dir.path().to_str().unwrap()],
+        None,
+    );
     assert_eq!(a.stdout, b.stdout);
     let records = json_lines(&a.stdout);
-    let paths: Vec<&str> = records.iter().map(|r| r["source_path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["source_path"].as_str().unwrap())
+        .collect();
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);

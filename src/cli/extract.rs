@@ -62,16 +62,41 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     } else {
         OutputFormat::Jsonl
     });
-    let stdout = io::stdout().lock();
-    let out = io::BufWriter::with_capacity(64 * 1024, stdout);
+    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut sink: Box<dyn ClaimSink> = match format {
         OutputFormat::Jsonl => Box::new(JsonlSink::new(out)),
         OutputFormat::Csv => Box::new(CsvSink::new(out)),
         OutputFormat::Table => Box::new(TableSink::new(out)),
     };
-    let pipeline = Pipeline::standard(&args.kinds);
-    let mut sources = Sources::new(&paths, args.input_format);
-    let mut report = Reporter::new(sources.total_bytes(), args.quiet);
+    let opts = ExtractOptions {
+        format: args.input_format,
+        kinds: args.kinds,
+        quiet: args.quiet,
+    };
+    let report = extract_all(&paths, &opts, sink.as_mut())?;
+    Ok(report.finish("extract"))
+}
+
+/// What to read and extract.
+pub struct ExtractOptions {
+    /// Input format.
+    pub format: InputFormat,
+    /// Claim kinds (all when empty).
+    pub kinds: Vec<ClaimKind>,
+    /// No warnings, progress or summary.
+    pub quiet: bool,
+}
+
+/// Reads `paths`, extracts claims in parallel batches, and writes them to `sink` in input order.
+/// Bad inputs are reported and counted in the returned reporter.
+pub fn extract_all(
+    paths: &[String],
+    opts: &ExtractOptions,
+    sink: &mut dyn ClaimSink,
+) -> io::Result<Reporter> {
+    let pipeline = Pipeline::standard(&opts.kinds);
+    let mut sources = Sources::new(paths, opts.format);
+    let mut report = Reporter::new(sources.total_bytes(), opts.quiet);
     let mut batch: Vec<Document> = Vec::new();
     let mut batch_bytes = 0;
     loop {
@@ -87,7 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             None => {}
         }
         if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            write_batch(&pipeline, &batch, sink.as_mut(), &mut report)?;
+            write_batch(&pipeline, &batch, sink, &mut report)?;
             report.progress(sources.read_bytes());
             batch.clear();
             batch_bytes = 0;
@@ -97,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         }
     }
     sink.finish()?;
-    Ok(report.finish("extract"))
+    Ok(report)
 }
 
 /// Extracts a batch in parallel and writes it in input order.

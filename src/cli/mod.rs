@@ -3,6 +3,7 @@
 
 mod extract;
 mod report;
+mod run;
 
 use clap::{Parser, Subcommand};
 
@@ -18,6 +19,8 @@ pub struct Cli {
 enum Command {
     /// Print the claims found in articles, without touching any index.
     Extract(extract::Args),
+    /// The main job: process the sample corpus and write the exports.
+    Run(run::Args),
 }
 
 /// Exit status when everything went well.
@@ -40,6 +43,7 @@ pub fn run() -> anyhow::Result<i32> {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Run(args) => run::run(args),
     }
 }
 

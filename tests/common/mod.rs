@@ -32,7 +32,11 @@ pub fn claimdex_in(dir: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> O
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd.spawn().expect("claimdex binary runs");
     if let Some(input) = stdin {
         child.stdin.take().unwrap().write_all(input).unwrap();

@@ -1047,12 +1047,27 @@ impl Ctx<'_> {
     /// Past or future for a bare weekday, from the words of its clause before it ("will meet on Monday",
     /// "said on Monday").
     fn tense(&self, start: usize) -> Direction {
-        let clause_start = self.text[..start].rfind(['.', '\n', '!', '?', ';', ',']).map_or(0, |i| i + 1);
-        let from = crate::text::floor_char_boundary(self.text, clause_start.max(start.saturating_sub(80)));
+        let clause_start = self.text[..start]
+            .rfind(['.', '\n', '!', '?', ';', ','])
+            .map_or(0, |i| i + 1);
+        let from =
+            crate::text::floor_char_boundary(self.text, clause_start.max(start.saturating_sub(80)));
         let before = self.text[from..start].to_ascii_lowercase();
         const FUTURE: &[&str] = &[
-            "will ", "'ll ", "’ll ", "shall ", "going to ", "scheduled", "expected to", "is due", "are due",
-            "plans to", "planned for", "set to ", "is to ", "are to ",
+            "will ",
+            "'ll ",
+            "’ll ",
+            "shall ",
+            "going to ",
+            "scheduled",
+            "expected to",
+            "is due",
+            "are due",
+            "plans to",
+            "planned for",
+            "set to ",
+            "is to ",
+            "are to ",
         ];
         if FUTURE.iter().any(|w| before.contains(w)) {
             Direction::Upcoming

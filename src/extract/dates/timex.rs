@@ -213,9 +213,15 @@ mod tests {
             d(2013, 2, 15)
         );
         assert_eq!(weekday_date(tue, Weekday::Tue, Direction::RecentPast), tue);
-        assert_eq!(weekday_date(tue, Weekday::Mon, Direction::RecentPast), d(2013, 2, 11));
+        assert_eq!(
+            weekday_date(tue, Weekday::Mon, Direction::RecentPast),
+            d(2013, 2, 11)
+        );
         assert_eq!(weekday_date(tue, Weekday::Tue, Direction::Upcoming), tue);
-        assert_eq!(weekday_date(tue, Weekday::Mon, Direction::Upcoming), d(2013, 2, 18));
+        assert_eq!(
+            weekday_date(tue, Weekday::Mon, Direction::Upcoming),
+            d(2013, 2, 18)
+        );
         assert_eq!(unresolved_weekday(Weekday::Wed), "XXXX-WXX-3");
     }
 }

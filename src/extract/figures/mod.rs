@@ -523,7 +523,6 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
     })
 }
 
-
 /// Builds the figure grown from one core match, or `None` when the core is not a figure.
 ///
 /// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
