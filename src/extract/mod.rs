@@ -5,10 +5,12 @@
 //! Extractors do no I/O and compile their patterns and automata once, in their constructors.
 
 pub mod dates;
+pub mod entities;
 pub mod figures;
 pub mod numbers;
 
 pub use dates::DateExtractor;
+pub use entities::EntityExtractor;
 pub use figures::FigureExtractor;
 
 use crate::claim::{Claim, ClaimKind};
@@ -55,12 +57,20 @@ impl Pipeline {
     pub fn standard(kinds: &[ClaimKind]) -> Pipeline {
         let wants = |k: ClaimKind| kinds.is_empty() || kinds.contains(&k);
         let mut extractors: Vec<Box<dyn Extractor>> = Vec::new();
-        // Figures need dates (a year is not a figure), so dates run whenever figures do.
-        if wants(ClaimKind::Date) || wants(ClaimKind::Figure) {
+        // Figures and entities need dates (a year is not a figure, a month not a name).
+        if wants(ClaimKind::Date)
+            || wants(ClaimKind::Figure)
+            || wants(ClaimKind::Entity)
+            || wants(ClaimKind::Quote)
+        {
             extractors.push(Box::new(DateExtractor::new()));
         }
         if wants(ClaimKind::Figure) {
             extractors.push(Box::new(FigureExtractor::new()));
+        }
+        // Quotes need entities for their speakers.
+        if wants(ClaimKind::Entity) || wants(ClaimKind::Quote) {
+            extractors.push(Box::new(EntityExtractor::new()));
         }
         let keep = ClaimKind::ALL.into_iter().filter(|&k| wants(k)).collect();
         Pipeline { extractors, keep }

@@ -1,0 +1,107 @@
+//! The entity vocabularies: place, organization and nationality names, given names, titles and cue words,
+//! from `data/entities/`, compiled once into an Aho-Corasick automaton and hash sets.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::claim::Subtype;
+use crate::text::sentences::data_lines;
+
+/// Everything the entity extractor looks words up in.
+pub struct Gazetteer {
+    /// Known names, longest match first.
+    pub names: AhoCorasick,
+    /// The type of each pattern of `names`.
+    pub name_types: Vec<Subtype>,
+    /// Known names by text, for whole-run lookups.
+    pub by_name: HashMap<&'static str, Subtype>,
+    /// Given names ("Sam", "Priya").
+    pub given: HashSet<&'static str>,
+    /// Titles before names, longest first, with the type they imply.
+    pub titles: HashSet<&'static str>,
+    /// Head words that type the name they end ("Corp" -> organization).
+    pub cues: HashMap<&'static str, Subtype>,
+}
+
+fn load_names(src: &'static str, subtype: Subtype, into: &mut Vec<(&'static str, Subtype)>) {
+    into.extend(data_lines(src).map(|l| (l, subtype)));
+}
+
+/// The shared gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut entries = Vec::new();
+        load_names(
+            include_str!("../../../data/entities/countries.txt"),
+            Subtype::Location,
+            &mut entries,
+        );
+        load_names(
+            include_str!("../../../data/entities/cities.txt"),
+            Subtype::Location,
+            &mut entries,
+        );
+        load_names(
+            include_str!("../../../data/entities/regions.txt"),
+            Subtype::Location,
+            &mut entries,
+        );
+        load_names(
+            include_str!("../../../data/entities/organizations.txt"),
+            Subtype::Organization,
+            &mut entries,
+        );
+        load_names(
+            include_str!("../../../data/entities/companies.txt"),
+            Subtype::Organization,
+            &mut entries,
+        );
+        load_names(
+            include_str!("../../../data/entities/demonyms.txt"),
+            Subtype::Misc,
+            &mut entries,
+        );
+        // First listing wins when a name is in two files (Georgia: country before state).
+        let mut by_name = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut name_types = Vec::new();
+        for (name, subtype) in entries {
+            if by_name.contains_key(name) {
+                continue;
+            }
+            by_name.insert(name, subtype);
+            patterns.push(name);
+            name_types.push(subtype);
+        }
+        let names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer automaton builds");
+        let given = data_lines(include_str!("../../../data/entities/given_names.txt")).collect();
+        let titles = data_lines(include_str!("../../../data/entities/titles.txt"))
+            .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
+            .collect();
+        let cues = data_lines(include_str!("../../../data/entities/cue_words.txt"))
+            .filter_map(|l| {
+                let (kind, word) = l.split_once(' ')?;
+                let subtype = match kind {
+                    "organization" => Subtype::Organization,
+                    "location" => Subtype::Location,
+                    _ => Subtype::Misc,
+                };
+                Some((word, subtype))
+            })
+            .collect();
+        Gazetteer {
+            names,
+            name_types,
+            by_name,
+            given,
+            titles,
+            cues,
+        }
+    })
+}

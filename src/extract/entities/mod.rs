@@ -1,0 +1,1097 @@
+//! Entities (kind `entity`, subtype person | organization | location | misc): who and what an article
+//! names, typed, with one canonical name per entity per article in `value`.
+//!
+//! Candidates are runs of capitalized tokens (with name particles: `von der`, `bin`, `al-`, `&`, `of` after
+//! an organization or place head word) and gazetteer hits; where they overlap the longer wins. Titles
+//! (`President`, `chief executive`) are cut off and make a person; possessives stay out of the span.
+//! Types come, in order, from the gazetteers, cue head words (`Corp`, `University`, `River`), titles, given
+//! names, acronyms and context; short later mentions resolve to the full name (`Lagarde` ->
+//! `Christine Lagarde`). Sentence-initial words, months, weekdays and headline capitalization are not
+//! entities unless a vocabulary or another mention vouches for them.
+
+mod gazetteer;
+
+use std::collections::{HashMap, HashSet};
+
+use gazetteer::{gazetteer, Gazetteer};
+
+use super::Extractor;
+use crate::claim::{Claim, ClaimKind, Subtype};
+use crate::span::Span;
+use crate::text::{Analyzed, Token, TokenKind};
+
+/// Lower-case particles inside names: `Ursula von der Leyen`, `Mohammed bin Salman`.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "des", "la", "le", "bin",
+    "bint", "ibn", "al", "el", "y", "ter", "ten", "dos", "das", "do", "zu",
+];
+
+/// Capitalized words that are not names on their own (sentence openers, pronouns, function words).
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Whom",
+    "Which",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Last",
+    "Next",
+    "Some",
+    "Many",
+    "Most",
+    "Such",
+    "Other",
+    "Others",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "No",
+    "Not",
+    "Nor",
+    "According",
+    "Despite",
+    "During",
+    "Under",
+    "Over",
+    "About",
+    "Among",
+    "Between",
+    "Into",
+    "Than",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Yes",
+    "Oh",
+    "OK",
+    "Okay",
+    "Please",
+    "Thanks",
+    "Thank",
+    "Well",
+    "Even",
+    "Just",
+    "Only",
+    "Once",
+    "Instead",
+    "Later",
+    "Earlier",
+    "Further",
+    "Furthermore",
+    "Moreover",
+    "Because",
+    "Unless",
+    "Until",
+    "Whether",
+    "Another",
+    "Several",
+    "Few",
+    "More",
+    "Less",
+    "Much",
+    "Very",
+    "Almost",
+    "Nearly",
+    "Around",
+    "Up",
+    "Down",
+    "Out",
+    "Off",
+    "Per",
+    "Via",
+    "Like",
+    "Unlike",
+    "Within",
+    "Without",
+    "Against",
+    "Through",
+    "Toward",
+    "Towards",
+    "Upon",
+    "Across",
+    "Behind",
+    "Beyond",
+    "Near",
+    "Let",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Been",
+    "Have",
+    "Has",
+    "Had",
+    "Will",
+    "Would",
+    "Could",
+    "Should",
+    "Can",
+    "Must",
+    "Might",
+    "Shall",
+    "Said",
+    "Says",
+    "Asked",
+    "Told",
+    "Photo",
+    "Image",
+    "Video",
+    "Watch",
+    "Read",
+    "See",
+    "Click",
+    "Share",
+    "Advertisement",
+    "Updated",
+    "Published",
+    "Posted",
+    "Reporting",
+    "Editing",
+    "Writing",
+    "Additional",
+    "Copyright",
+    "Figure",
+    "Table",
+    "Chapter",
+    "Section",
+    "Part",
+    "Page",
+    "Note",
+    "Notes",
+    "Source",
+    "Sources",
+    "Q",
+    "A.",
+    "EST",
+    "GMT",
+    "UTC",
+    "AM",
+    "PM",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "TV",
+    "GDP",
+    "AI",
+    "IT",
+    "PR",
+    "VAT",
+    "PC",
+    "ID",
+    "UK-based",
+    "US-based",
+];
+
+/// Hyphen suffixes that make the first part a place or organization (`Denver-based`, `U.S.-led`).
+const HYPHEN_SUFFIXES: &[(&str, Option<Subtype>)] = &[
+    ("-based", Some(Subtype::Location)),
+    ("-born", Some(Subtype::Location)),
+    ("-led", None),
+    ("-owned", None),
+    ("-backed", None),
+    ("-listed", None),
+    ("-run", None),
+    ("-funded", None),
+    ("-made", Some(Subtype::Location)),
+    ("-style", None),
+];
+
+/// Lower-case words that, right before a name, make it a person ("chief executive Lena Fischer").
+const LOWER_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "executive",
+    "officer",
+    "director",
+    "governor",
+    "mayor",
+    "senator",
+    "judge",
+    "justice",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "analyst",
+    "professor",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "leader",
+    "founder",
+    "co-founder",
+    "councillor",
+    "councilor",
+    "manager",
+    "coach",
+    "adviser",
+    "advisor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "author",
+    "actor",
+    "actress",
+    "singer",
+    "lawyer",
+    "attorney",
+    "general",
+    "admiral",
+    "colonel",
+    "captain",
+    "chief",
+    "deputy",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rapper",
+    "striker",
+    "player",
+    "star",
+    "head",
+    "boss",
+    "strategist",
+    "pollster",
+    "candidate",
+    "nominee",
+    "rival",
+    "opponent",
+    "colleague",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+];
+
+/// A candidate name before typing.
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Span,
+    /// Type known from a vocabulary or cue, if any.
+    subtype: Option<Subtype>,
+    rule: &'static str,
+    /// A title came before or inside the run.
+    titled: bool,
+    /// Number of word tokens.
+    words: usize,
+    /// Starts its sentence.
+    sentence_initial: bool,
+    /// Sits in a headline-capitalized line.
+    in_headline: bool,
+}
+
+/// The entity extractor.
+#[derive(Debug, Default)]
+pub struct EntityExtractor {
+    _private: (),
+}
+
+impl EntityExtractor {
+    /// Builds the extractor (vocabularies are compiled once per process).
+    pub fn new() -> EntityExtractor {
+        gazetteer();
+        EntityExtractor { _private: () }
+    }
+}
+
+fn is_capitalized(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        // al-Assad, el-Sisi, d'Estaing
+        Some('a' | 'e' | 'd') => {
+            let lower = s.to_lowercase();
+            (lower.starts_with("al-")
+                || lower.starts_with("el-")
+                || lower.starts_with("d'")
+                || lower.starts_with("d’"))
+                && s.chars()
+                    .find(|c| c.is_alphabetic() && !matches!(c, 'a' | 'l' | 'e' | 'd'))
+                    .is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The possessive ending of a token (`’s`, `'s`, trailing `’`), in bytes.
+fn possessive_len(s: &str) -> usize {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    if (s.ends_with('’') || s.ends_with('\'')) && s.len() > 3 && s[..s.len() - 3].ends_with('s') {
+        return s.chars().next_back().map_or(0, char::len_utf8);
+    }
+    0
+}
+
+/// Whether most words of the line holding `pos` are capitalized (a headline).
+fn headline_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+        if long.len() >= 3 {
+            let caps = long
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count();
+            let all_caps = long.iter().filter(|w| is_all_caps(w)).count();
+            let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
+            if (caps * 10 >= long.len() * 7 && !ends_like_sentence)
+                || all_caps * 10 >= long.len() * 7
+            {
+                out.push(Span::new(start, end));
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+impl Extractor for EntityExtractor {
+    fn kind(&self) -> ClaimKind {
+        ClaimKind::Entity
+    }
+
+    fn extract(&self, doc: &Analyzed<'_>, found: &[Claim], out: &mut Vec<Claim>) {
+        let text = doc.text();
+        let g = gazetteer();
+        let dates: Vec<Span> = found
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| c.span)
+            .collect();
+        let headlines = headline_lines(text);
+        let in_headline = |s: Span| headlines.iter().any(|h| h.contains(s));
+        let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
+        let line_starts: HashSet<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+
+        let mut cands = runs(doc, g, &sentence_starts, &in_headline);
+        cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
+        cands.extend(datelines(doc, &line_starts));
+        // Longest first; a date is never an entity.
+        // Longest first; on equal spans, the one whose type is known (a dateline, a vocabulary hit).
+        cands.sort_by(|a, b| {
+            b.span
+                .len()
+                .cmp(&a.span.len())
+                .then(a.span.start.cmp(&b.span.start))
+                .then(b.subtype.is_some().cmp(&a.subtype.is_some()))
+        });
+        let mut kept: Vec<Mention> = Vec::new();
+        for c in cands {
+            if dates.iter().any(|d| d.overlaps(c.span))
+                || kept.iter().any(|k| k.span.overlaps(c.span))
+            {
+                continue;
+            }
+            kept.push(c);
+        }
+        kept.sort_by_key(|m| m.span.start);
+
+        // Evidence from the whole article: names seen capitalized mid-sentence, and lower-case words.
+        let mut mid_sentence: HashSet<&str> = HashSet::new();
+        let mut lower_words: HashSet<String> = HashSet::new();
+        for t in &doc.tokens {
+            let s = t.text(text);
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            if s.starts_with(char::is_lowercase) {
+                lower_words.insert(s.to_string());
+            } else if !sentence_starts.contains(&t.span.start) && !in_headline(t.span) {
+                mid_sentence.insert(s);
+            }
+        }
+        let body_names: HashSet<&str> = kept
+            .iter()
+            .filter(|m| !m.in_headline)
+            .map(|m| &text[m.span])
+            .collect();
+        let words_of_longer_names: HashSet<&str> = kept
+            .iter()
+            .filter(|m| m.words >= 2 && !m.in_headline)
+            .flat_map(|m| text[m.span].split_whitespace())
+            .collect();
+
+        let mut typed: Vec<(Mention, Subtype)> = Vec::new();
+        for m in kept {
+            let name = &text[m.span];
+            let known = m.subtype.is_some();
+            if m.in_headline && !known && !body_names.contains(name) {
+                continue;
+            }
+            if m.sentence_initial && m.words == 1 && !known && !m.titled {
+                let first = name.split_whitespace().next().unwrap_or(name);
+                let vouched = mid_sentence.contains(first)
+                    || g.given.contains(first)
+                    || is_all_caps(first)
+                    || words_of_longer_names.contains(first);
+                if !vouched || lower_words.contains(&first.to_lowercase()) {
+                    continue;
+                }
+            }
+            if let Some(subtype) = type_of(&m, name, g) {
+                typed.push((m, subtype));
+            }
+        }
+        resolve(text, typed, out);
+    }
+}
+
+/// Types a mention that has no vocabulary type yet.
+fn type_of(m: &Mention, name: &str, g: &Gazetteer) -> Option<Subtype> {
+    if let Some(t) = m.subtype {
+        return Some(t);
+    }
+    if m.titled {
+        return Some(Subtype::Person);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = *words.first()?;
+    let given =
+        g.given.contains(first) || first.split('-').next().is_some_and(|p| g.given.contains(p));
+    if words.len() >= 2 && words.len() <= 4 && given {
+        return Some(Subtype::Person);
+    }
+    if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+        return Some(Subtype::Organization);
+    }
+    // A known place or company inside a longer name: "Texas Instruments", "Apple TV".
+    if words.len() >= 2
+        && words
+            .iter()
+            .any(|w| g.by_name.get(w).is_some_and(|t| *t != Subtype::Misc))
+    {
+        return Some(Subtype::Organization);
+    }
+    Some(match words.len() {
+        2 | 3 if words.iter().all(|w| looks_like_name_word(w)) => Subtype::Person,
+        _ => Subtype::Organization,
+    })
+}
+
+/// A word shaped like a personal name: capital then lower case, per hyphen or apostrophe part
+/// (`Pierre-Carl`, `O'Leary`, `McDonald`).
+fn looks_like_name_word(w: &str) -> bool {
+    w.split(['-', '\'', '’'])
+        .filter(|p| !p.is_empty())
+        .all(|p| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase) && {
+                let rest: Vec<char> = cs.collect();
+                !rest.is_empty()
+                    && rest.iter().filter(|c| c.is_uppercase()).count() <= 1
+                    && rest.iter().all(|c| c.is_alphabetic())
+            }
+        })
+}
+
+/// Canonical names: later short mentions resolve to the full name met earlier; acronyms defined in
+/// brackets resolve to their expansion. Emits the claims.
+fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
+    let mut surname_to_full: HashMap<String, String> = HashMap::new();
+    let mut head_to_org: HashMap<String, String> = HashMap::new();
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    // First pass: full names.
+    for (m, subtype) in &typed {
+        let name = fold(&text[m.span]);
+        let words: Vec<&str> = name.split(' ').collect();
+        match subtype {
+            Subtype::Person if words.len() >= 2 => {
+                let last = words[words.len() - 1].to_string();
+                surname_to_full.entry(last).or_insert_with(|| name.clone());
+            }
+            Subtype::Organization if words.len() >= 2 => {
+                head_to_org
+                    .entry(words[0].to_string())
+                    .or_insert_with(|| name.clone());
+            }
+            _ => {}
+        }
+        // "Federal Energy Regulatory Commission (FERC)"
+        let after = &text[m.span.end..];
+        if let Some(inner) = after
+            .strip_prefix(" (")
+            .and_then(|a| a.split_once(')'))
+            .map(|(i, _)| i)
+        {
+            if is_all_caps(inner) && inner.len() <= 8 && words.len() >= 2 {
+                let initials: String = words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.starts_with(&inner[..1]) {
+                    acronyms.insert(inner.to_string(), name.clone());
+                }
+            }
+        }
+    }
+    for (m, subtype) in typed {
+        let name = fold(&text[m.span]);
+        let mut subtype = subtype;
+        let mut rule = m.rule;
+        let value = if let Some(full) = acronyms.get(&name) {
+            full.clone()
+        } else if !name.contains(' ') {
+            match (surname_to_full.get(&name), head_to_org.get(&name)) {
+                (Some(full), _) if m.subtype.is_none() || subtype == Subtype::Person => {
+                    if subtype != Subtype::Person {
+                        subtype = Subtype::Person;
+                        rule = "entity.person.coref";
+                    }
+                    full.clone()
+                }
+                (None, Some(org)) if m.subtype.is_none() => {
+                    subtype = Subtype::Organization;
+                    rule = "entity.organization.coref";
+                    org.clone()
+                }
+                _ => name.clone(),
+            }
+        } else {
+            name.clone()
+        };
+        let rule = if rule.is_empty() {
+            default_rule(subtype)
+        } else {
+            rule
+        };
+        let mut claim = Claim::new(ClaimKind::Entity, subtype, m.span, rule);
+        claim.value = Some(value);
+        claim.confidence = if m.subtype.is_some() || m.titled {
+            0.9
+        } else {
+            0.6
+        };
+        out.push(claim);
+    }
+}
+
+fn default_rule(subtype: Subtype) -> &'static str {
+    match subtype {
+        Subtype::Person => "entity.person.name",
+        Subtype::Location => "entity.location.name",
+        Subtype::Misc => "entity.misc.name",
+        _ => "entity.organization.name",
+    }
+}
+
+/// Folds white space (names broken across wrapped lines) to single spaces.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The key under which the same entity from different articles meets: case- and accent-insensitive
+/// (`SoftBank` and `Softbank`, `Médecins` and `Medecins`).
+pub fn entity_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
+            'ç' | 'Ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ñ' | 'Ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+                'o'
+            }
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'ß' => 's',
+            '’' => '\'',
+            c if is_combining(c) => continue,
+            c => c,
+        };
+        out.extend(base.to_lowercase());
+    }
+    fold(&out)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Gazetteer hits on word boundaries.
+fn gazetteer_hits(
+    text: &str,
+    g: &Gazetteer,
+    sentence_starts: &HashSet<usize>,
+    in_headline: &dyn Fn(Span) -> bool,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in g.names.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let before_ok = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        let after = &text[e..];
+        let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || ["’s", "'s"].iter().any(|p| {
+                after.starts_with(p)
+                    && after[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            });
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let span = Span::new(s, e);
+        out.push(Mention {
+            span,
+            subtype: Some(g.name_types[m.pattern().as_usize()]),
+            rule: "entity.gazetteer",
+            titled: false,
+            words: text[span].split_whitespace().count(),
+            sentence_initial: sentence_starts.contains(&s),
+            in_headline: in_headline(span),
+        });
+    }
+    out
+}
+
+/// All-caps place names opening a dateline: `BRUSSELS —`, `SANTIAGO, April 12 (Reuters) -`.
+fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let toks = &doc.tokens;
+    for (i, t) in toks.iter().enumerate() {
+        if !line_starts.contains(&t.span.start)
+            || t.kind != TokenKind::Word
+            || !is_all_caps(t.text(text))
+        {
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len()
+            && toks[j + 1].kind == TokenKind::Word
+            && is_all_caps(toks[j + 1].text(text))
+        {
+            j += 1;
+        }
+        let Some(next) = toks.get(j + 1) else {
+            continue;
+        };
+        if !matches!(next.text(text), "," | "—" | "–" | "-" | "(") || j - i > 3 {
+            continue;
+        }
+        let span = Span::new(t.span.start, toks[j].span.end);
+        out.push(Mention {
+            span,
+            subtype: Some(Subtype::Location),
+            rule: "entity.location.dateline",
+            titled: false,
+            words: j - i + 1,
+            sentence_initial: true,
+            in_headline: false,
+        });
+    }
+    out
+}
+
+/// Capitalized runs, with titles cut off and possessives left out.
+fn runs(
+    doc: &Analyzed<'_>,
+    g: &Gazetteer,
+    sentence_starts: &HashSet<usize>,
+    in_headline: &dyn Fn(Span) -> bool,
+) -> Vec<Mention> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let is_name = |t: &Token| t.kind == TokenKind::Word && is_capitalized(t.text(text));
+    let joined = |a: &Token, b: &Token| {
+        let gap = &text[a.span.end..b.span.start];
+        !gap.is_empty()
+            && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\n')
+            && gap.matches('\n').count() <= 1
+            && gap.len() <= 3
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // Grow the run.
+        let mut j = i;
+        while let Some(next) = toks.get(j + 1) {
+            let cur = &toks[j];
+            let cur_text = cur.text(text);
+            // "Inc." / "Jr." / a middle initial "F." stay in the name.
+            if next.text(text) == "." && next.span.start == cur.span.end {
+                let abbrev = matches!(
+                    cur_text,
+                    "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Cos" | "St" | "Mt"
+                ) || (cur_text.chars().count() == 1
+                    && cur_text.starts_with(char::is_uppercase))
+                    || cur_text.contains('.');
+                let continues = toks
+                    .get(j + 2)
+                    .is_some_and(|n| is_name(n) && joined(next, n));
+                if abbrev && (continues || !matches!(cur_text.chars().count(), 1)) {
+                    j += 1;
+                    if continues {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if !joined(cur, next) {
+                break;
+            }
+            if is_name(next) {
+                j += 1;
+                continue;
+            }
+            let nt = next.text(text);
+            let after = toks.get(j + 2);
+            let name_follows = after.is_some_and(|a| is_name(a) && joined(next, a));
+            if nt == "&" && name_follows {
+                j += 2;
+                continue;
+            }
+            if PARTICLES.contains(&nt) && !cur_text.ends_with(['’', '\'']) {
+                // A chain of particles ("von der") must end in a name.
+                let mut k = j + 1;
+                while toks
+                    .get(k + 1)
+                    .is_some_and(|t| PARTICLES.contains(&t.text(text)) && joined(&toks[k], t))
+                {
+                    k += 1;
+                }
+                if toks
+                    .get(k + 1)
+                    .is_some_and(|a| is_name(a) && joined(&toks[k], a))
+                {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            if matches!(nt, "of" | "for" | "on") && name_follows {
+                let head = toks[i..=j].iter().any(|t| {
+                    g.cues
+                        .get(t.text(text))
+                        .is_some_and(|c| *c != Subtype::Misc)
+                        || matches!(
+                            t.text(text),
+                            "Secretary"
+                                | "Minister"
+                                | "Port"
+                                | "Duke"
+                                | "Bank"
+                                | "Republic"
+                                | "Kingdom"
+                                | "Gulf"
+                                | "Bay"
+                                | "Sea"
+                                | "Isle"
+                                | "City"
+                        )
+                });
+                if head {
+                    j += 2;
+                    continue;
+                }
+                // "of the": "Bank of the West"
+            }
+            break;
+        }
+        let run: Vec<Token> = toks[i..=j].to_vec();
+        i = j + 1;
+        out.extend(split_run(text, &run, g, sentence_starts, in_headline));
+    }
+    out
+}
+
+/// Cuts titles and leading function words off a run, splits at inner titles, strips possessives and
+/// hyphen suffixes; returns the mentions left.
+fn split_run(
+    text: &str,
+    run: &[Token],
+    g: &Gazetteer,
+    sentence_starts: &HashSet<usize>,
+    in_headline: &dyn Fn(Span) -> bool,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let word = |t: &Token| t.text(text);
+    let mut start = 0;
+    let mut titled = lower_title_before(text, run[0].span.start);
+    let mut k = 0;
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    while k < run.len() {
+        // Titles of one to three words ("Prime Minister", "Chief Executive Officer"), with an optional dot.
+        let mut title_len = 0;
+        for n in (1..=3).rev() {
+            if k + n > run.len() {
+                continue;
+            }
+            let words: Vec<&str> = run[k..k + n]
+                .iter()
+                .map(word)
+                .filter(|w| *w != ".")
+                .collect();
+            let phrase = words.join(" ");
+            if g.titles.contains(phrase.as_str())
+                || g.titles.contains(format!("{phrase}.").as_str())
+            {
+                title_len = n;
+                break;
+            }
+        }
+        if title_len > 0 {
+            if k > start {
+                pieces.push((start, k, titled));
+            }
+            k += title_len;
+            if run.get(k).is_some_and(|t| word(t) == ".") {
+                k += 1;
+            }
+            start = k;
+            titled = true;
+            continue;
+        }
+        k += 1;
+    }
+    if start < run.len() {
+        pieces.push((start, run.len(), titled));
+    }
+    for (a, b, titled) in pieces {
+        let mut a = a;
+        // Leading function words: "The", "In", "But" ...
+        while a < b && NOT_NAMES.contains(&word(&run[a])) {
+            a += 1;
+        }
+        let mut b = b;
+        while b > a
+            && (NOT_NAMES.contains(&word(&run[b - 1])) || word(&run[b - 1]) == ".")
+            && !(b - 1 > a && word(&run[b - 1]) == "." && word(&run[b - 2]).len() <= 4)
+        {
+            b -= 1;
+        }
+        if a >= b {
+            continue;
+        }
+        let mut span = Span::new(run[a].span.start, run[b - 1].span.end);
+        let last = word(&run[b - 1]);
+        let mut subtype = None;
+        let mut rule = "";
+        // Possessive: "OpenAI’s" -> "OpenAI".
+        let poss = possessive_len(last);
+        span.end -= poss;
+        // Hyphen suffix: "Denver-based" -> "Denver".
+        let tail = &text[span];
+        for (suffix, t) in HYPHEN_SUFFIXES {
+            if let Some(stripped) = tail.strip_suffix(suffix) {
+                span.end = span.start + stripped.len();
+                subtype = *t;
+                if t.is_some() {
+                    rule = "entity.location.based";
+                }
+            }
+        }
+        if span.is_empty() || !text[span].chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let name = &text[span];
+        let words = name.split_whitespace().count();
+        // A lone title-cased common word that is a title elsewhere ("Minister") is not a name.
+        if words == 1 && (g.titles.contains(name) || NOT_NAMES.contains(&name)) {
+            continue;
+        }
+        if name.chars().count() == 1 {
+            continue;
+        }
+        if subtype.is_none() {
+            if let Some(&t) = g.by_name.get(name) {
+                subtype = Some(t);
+                rule = "entity.gazetteer";
+            } else if let Some(&t) = name
+                .split_whitespace()
+                .last()
+                .and_then(|l| g.cues.get(l.trim_end_matches('.')))
+            {
+                if words >= 2 {
+                    subtype = Some(t);
+                    rule = match t {
+                        Subtype::Location => "entity.location.cue",
+                        Subtype::Misc => "entity.misc.cue",
+                        _ => "entity.organization.cue",
+                    };
+                }
+            } else if words >= 3
+                && name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|f| g.cues.get(f).is_some_and(|t| *t == Subtype::Organization))
+            {
+                subtype = Some(Subtype::Organization);
+                rule = "entity.organization.cue";
+            }
+        }
+        if titled && subtype.is_none() {
+            rule = "entity.person.title";
+        }
+        out.push(Mention {
+            span,
+            subtype: if titled && subtype != Some(Subtype::Organization) {
+                Some(Subtype::Person)
+            } else {
+                subtype
+            },
+            rule,
+            titled,
+            words,
+            sentence_initial: sentence_starts.contains(&run[a].span.start),
+            in_headline: in_headline(span),
+        });
+    }
+    out
+}
+
+/// A lower-case title right before a name: "chief executive Lena Fischer", "minister Ashwini Vaishnaw".
+fn lower_title_before(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() + 1 < start.saturating_sub(2) {
+        return false;
+    }
+    let ws = crate::text::trailing_run_start(before, |c: char| {
+        c.is_alphabetic() || c == '-' || c == '.'
+    });
+    let w = before[ws..].trim_end_matches('.').to_lowercase();
+    LOWER_TITLES.contains(&w.as_str())
+}
+
+#[cfg(test)]
+mod tests;

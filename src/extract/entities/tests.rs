@@ -1,0 +1,180 @@
+//! Table-driven entity cases: (text, expected [(span text, subtype, canonical value)]) — negatives included.
+
+use super::*;
+use crate::document::{Document, Metadata, Provenance};
+use crate::extract::dates::DateExtractor;
+
+fn run(text: &str) -> Vec<(String, Subtype, String)> {
+    let doc = Document::new(text.to_string(), Provenance::default(), Metadata::default());
+    let analyzed = Analyzed::new(&doc);
+    let mut dates = Vec::new();
+    DateExtractor::new().extract(&analyzed, &[], &mut dates);
+    let mut out = Vec::new();
+    EntityExtractor::new().extract(&analyzed, &dates, &mut out);
+    out.into_iter()
+        .map(|c| {
+            (
+                text[c.span].to_string(),
+                c.subtype,
+                c.value.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($span:expr, $sub:ident, $value:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<(String, Subtype, String)> =
+                vec![$(($span.to_string(), Subtype::$sub, $value.to_string())),*];
+            assert_eq!(run($text), want, "{:?}", $text);
+        }
+    };
+}
+
+t!(
+    person_with_particles,
+    "The plan was backed by Ursula von der Leyen on Monday.",
+    [("Ursula von der Leyen", Person, "Ursula von der Leyen")]
+);
+t!(
+    hyphenated_name,
+    "The study by Pierre-Carl Langlais was cited.",
+    [("Pierre-Carl Langlais", Person, "Pierre-Carl Langlais")]
+);
+t!(
+    ampersand_company,
+    "Shares of Procter & Gamble rose.",
+    [("Procter & Gamble", Organization, "Procter & Gamble")]
+);
+t!(
+    diacritics,
+    "Aid came from Médecins Sans Frontières and others.",
+    [(
+        "Médecins Sans Frontières",
+        Organization,
+        "Médecins Sans Frontières"
+    )]
+);
+t!(
+    possessive_outside_span,
+    "OpenAI’s chief, Sam Altman, spoke. Later Altman left.",
+    [
+        ("OpenAI", Organization, "OpenAI"),
+        ("Sam Altman", Person, "Sam Altman"),
+        ("Altman", Person, "Sam Altman")
+    ]
+);
+t!(
+    title_is_cut_and_types_person,
+    "President Joe Biden met Prime Minister Keir Starmer.",
+    [
+        ("Joe Biden", Person, "Joe Biden"),
+        ("Keir Starmer", Person, "Keir Starmer")
+    ]
+);
+t!(
+    lower_title,
+    "The company's chief executive, Priya Raman, rejected it.",
+    [("Priya Raman", Person, "Priya Raman")]
+);
+t!(
+    org_cue,
+    "Nova Semiconductor Corp. will build a plant.",
+    [(
+        "Nova Semiconductor Corp.",
+        Organization,
+        "Nova Semiconductor Corp."
+    )]
+);
+t!(
+    org_of,
+    "The Bank of England and the University of Oxford agreed.",
+    [
+        ("Bank of England", Organization, "Bank of England"),
+        ("University of Oxford", Organization, "University of Oxford")
+    ]
+);
+t!(
+    location_cue_and_gazetteer,
+    "Floods hit Rio Grande do Sul and Kenya.",
+    [
+        ("Rio Grande do Sul", Location, "Rio Grande do Sul"),
+        ("Kenya", Location, "Kenya")
+    ]
+);
+t!(
+    based_suffix,
+    "A Denver-based group said so.",
+    [("Denver", Location, "Denver")]
+);
+t!(
+    dateline_all_caps,
+    "BRUSSELS — The commission met.",
+    [("BRUSSELS", Location, "BRUSSELS")]
+);
+t!(
+    demonym_misc,
+    "German exports fell.",
+    [("German", Misc, "German")]
+);
+t!(
+    sentence_initial_common_word,
+    "Funding will come from both sides.",
+    []
+);
+t!(
+    months_and_weekdays,
+    "On Monday in March the vote failed.",
+    []
+);
+t!(
+    acronym_org,
+    "Talks at NATO resumed.",
+    [("NATO", Organization, "NATO")]
+);
+t!(
+    acronym_defined,
+    "The Federal Energy Regulatory Commission (FERC) met. FERC said no.",
+    [
+        (
+            "Federal Energy Regulatory Commission",
+            Organization,
+            "Federal Energy Regulatory Commission"
+        ),
+        ("FERC", Organization, "Federal Energy Regulatory Commission"),
+        ("FERC", Organization, "Federal Energy Regulatory Commission")
+    ]
+);
+t!(
+    headline_capitalization,
+    "Utilities Scramble As Power Demand Soars\n\nDemand rose in Texas.",
+    [("Texas", Location, "Texas")]
+);
+t!(
+    org_short_mention,
+    "Helios Compute Inc. announced sites. Helios said more would come.",
+    [
+        ("Helios Compute Inc.", Organization, "Helios Compute Inc."),
+        ("Helios", Organization, "Helios Compute Inc.")
+    ]
+);
+t!(
+    split_at_inner_title,
+    "UN Secretary-General Antonio Guterres urged calm.",
+    [
+        ("UN", Organization, "UN"),
+        ("Antonio Guterres", Person, "Antonio Guterres")
+    ]
+);
+
+#[test]
+fn cross_article_key_ignores_case_and_accents() {
+    assert_eq!(entity_key("SoftBank"), entity_key("Softbank"));
+    assert_eq!(
+        entity_key("Médecins Sans Frontières"),
+        entity_key("Medecins Sans Frontieres")
+    );
+    assert_eq!(entity_key("  Bank  of England "), "bank of england");
+}
