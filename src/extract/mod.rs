@@ -8,10 +8,12 @@ pub mod dates;
 pub mod entities;
 pub mod figures;
 pub mod numbers;
+pub mod quotes;
 
 pub use dates::DateExtractor;
 pub use entities::EntityExtractor;
 pub use figures::FigureExtractor;
+pub use quotes::QuoteExtractor;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::document::Document;
@@ -71,6 +73,9 @@ impl Pipeline {
         // Quotes need entities for their speakers.
         if wants(ClaimKind::Entity) || wants(ClaimKind::Quote) {
             extractors.push(Box::new(EntityExtractor::new()));
+        }
+        if wants(ClaimKind::Quote) {
+            extractors.push(Box::new(QuoteExtractor::new()));
         }
         let keep = ClaimKind::ALL.into_iter().filter(|&k| wants(k)).collect();
         Pipeline { extractors, keep }

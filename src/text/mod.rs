@@ -67,10 +67,7 @@ impl<'d> Analyzed<'d> {
 /// Byte offset where the trailing run of chars matching `in_word` starts in `s` (`s.len()` when `s` ends
 /// with a char outside it). Safe for multi-byte chars on either side.
 pub fn trailing_run_start(s: &str, in_word: impl Fn(char) -> bool) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|&(_, c)| !in_word(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    after_last(s, |c| !in_word(c))
 }
 
 /// The largest char boundary of `text` at or before byte `i` (clamped to the text length).
@@ -80,4 +77,13 @@ pub fn floor_char_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Byte offset just past the last char of `s` for which `is_stop` holds (0 when there is none). Safe for
+/// multi-byte stop chars such as `”`.
+pub fn after_last(s: &str, is_stop: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| is_stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }

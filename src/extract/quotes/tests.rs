@@ -1,0 +1,124 @@
+//! Table-driven quote cases: (text, expected [(quote text, subtype, speaker)]).
+
+use super::*;
+use crate::document::{Document, Metadata, Provenance};
+use crate::extract::{DateExtractor, EntityExtractor};
+
+fn run(text: &str) -> Vec<(String, Subtype, Option<String>)> {
+    let doc = Document::new(text.to_string(), Provenance::default(), Metadata::default());
+    let analyzed = Analyzed::new(&doc);
+    let mut found = Vec::new();
+    DateExtractor::new().extract(&analyzed, &[], &mut found);
+    let mut ents = Vec::new();
+    EntityExtractor::new().extract(&analyzed, &found, &mut ents);
+    found.extend(ents);
+    let mut out = Vec::new();
+    QuoteExtractor::new().extract(&analyzed, &found, &mut out);
+    out.into_iter()
+        .map(|c| (text[c.span].to_string(), c.subtype, c.speaker))
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($q:expr, $sub:ident, $speaker:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<(String, Subtype, Option<String>)> =
+                vec![$(($q.to_string(), Subtype::$sub, $speaker.map(|s: &str| s.to_string()))),*];
+            assert_eq!(run($text), want, "{:?}", $text);
+        }
+    };
+}
+
+t!(
+    x_said_after,
+    "“We will know more in June,” Christine Lagarde said.",
+    [(
+        "“We will know more in June,”",
+        Direct,
+        Some("Christine Lagarde")
+    )]
+);
+t!(
+    said_x_apposition,
+    "“Forecasts routinely overshoot the mark,” said Marcus Ortega, a senior fellow at the center.",
+    [(
+        "“Forecasts routinely overshoot the mark,”",
+        Direct,
+        Some("Marcus Ortega")
+    )]
+);
+t!(
+    pronoun_resolves,
+    "Dana Whitfield runs the institute. \"We have not seen growth like this,\" she said.",
+    [(
+        "\"We have not seen growth like this,\"",
+        Direct,
+        Some("Dana Whitfield")
+    )]
+);
+t!(
+    short_name_resolves,
+    "Geoffrey Lang chairs the group. “The council has not published the business case,” Lang said.",
+    [(
+        "“The council has not published the business case,”",
+        Direct,
+        Some("Geoffrey Lang")
+    )]
+);
+t!(
+    colon,
+    "Scott Bessent: “Everything is on the table for the talks.”",
+    [(
+        "“Everything is on the table for the talks.”",
+        Direct,
+        Some("Scott Bessent")
+    )]
+);
+t!(
+    said_before,
+    "Bessent said in an interview: \"Japan moved very quickly on this.\"",
+    [(
+        "\"Japan moved very quickly on this.\"",
+        Direct,
+        Some("Bessent")
+    )]
+);
+t!(
+    partial_in_reported_speech,
+    "Christine Lagarde told reporters that the council was “making good progress” on prices.",
+    [("“making good progress”", Partial, Some("Christine Lagarde"))]
+);
+t!(organization_speaker, "Hutchison Ports owns the port. The company said the offer was “fair and generous to all of our staff”.", [("“fair and generous to all of our staff”", Direct, Some("Hutchison Ports"))]);
+t!(
+    british_single,
+    "'The labour market is still tight,' Tobias Klein said.",
+    [(
+        "'The labour market is still tight,'",
+        Direct,
+        Some("Tobias Klein")
+    )]
+);
+t!(
+    scare_quotes,
+    "The firm calls it the “Green AI Grid” and promises “democratic AI”.",
+    [
+        ("“Green AI Grid”", Scare, None),
+        ("“democratic AI”", Scare, None)
+    ]
+);
+t!(continuation, "“We are behind where we wanted to be,” Maximo Pacheco said. “We are not hiding that from anyone.”", [("“We are behind where we wanted to be,”", Direct, Some("Maximo Pacheco")), ("“We are not hiding that from anyone.”", Direct, Some("Maximo Pacheco"))]);
+t!(
+    according_to,
+    "According to Chris Lehane, “the idea came together after the summit in Paris.”",
+    [(
+        "“the idea came together after the summit in Paris.”",
+        Direct,
+        Some("Chris Lehane")
+    )]
+);
+t!(over_paragraphs, "“The council has not published the full case,” Geoffrey Lang said. “It has asked people to trust a number.\n\n“We are not against a bridge at all.”\n", [
+    ("“The council has not published the full case,”", Direct, Some("Geoffrey Lang")),
+    ("“It has asked people to trust a number.", Direct, Some("Geoffrey Lang")),
+    ("“We are not against a bridge at all.”", Direct, Some("Geoffrey Lang")),
+]);
