@@ -19,15 +19,15 @@ use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::span::Span;
 use crate::text::Analyzed;
 
-const VERBS: &str = "said|says|say|told|tells|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|claims|conceded|cautioned|complained|suggested|suggests|posted|tweeted|announced|concluded|emphasized|emphasised|stressed|predicted|joked|quipped|shouted|urged|urges|vowed|maintained|observed|remarked|responded|responds|countered|agreed|wondered|confirmed|testified|pleaded|boasted|lamented|mused|snapped|exclaimed|whispered|yelled|tells|thundered|conceded|reiterated|retorted|interjected|pointed out|went on|would say|had said|has said|have said|will say";
+const VERBS: &str = "said|says|say|told|tells|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|claims|conceded|cautioned|complained|suggested|suggests|posted|tweeted|announced|concluded|emphasized|emphasised|stressed|predicted|joked|quipped|shouted|urged|urges|vowed|maintained|observed|remarked|responded|responds|countered|agreed|wondered|confirmed|testified|pleaded|boasted|lamented|mused|snapped|exclaimed|whispered|yelled|tells|thundered|conceded|reiterated|retorted|interjected|pointed out|went on|would say|had said|has said|have said|will say|shot back|fired back|hit back|pressed|chimed in|interrupted|reads|read|cracked|mocked|scoffed|laughed|offered|contended|charged|alleged|objected|demanded|promised|pledged|described|called|calls|texted|emailed|blasted|slammed|asserted|recounted|summed up|put it|wrote in|quoted|shouts|chanted|sang|told reporters";
 
-const NAME: &str = r"(?:[A-Z][\p{L}’'\-.]*(?:\s+(?:[A-Z][\p{L}’'\-.]*|von|van|de|der|den|da|al|bin|del|la|le|&)){0,5})";
-const PRONOUN: &str = r"(?:he|she|they|it|we|I|He|She|They|It|We)";
-const NP: &str = r"(?:(?:the|a|an|one|another|The|A|An|One|Another)\s+(?:[\p{L}\-’']+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|spokespeople|company|firm|group|official|officials|minister|ministry|statement|report|bank|agency|police|union|department|government|campaign|office|source|sources|aide|aides|adviser|advisers|advisor|president|executive|chief|director|analyst|analysts|economist|economists|lawyer|lawyers|attorney|researchers|researcher|scientists|study|court|judge|prosecutors|committee|council|board|authority|commission|administration|white house|party|team|organizers|organisers|residents|witnesses|critics|supporters|officer|leader|leaders|senator|governor|mayor|candidate)(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\p{L}’'\-.]*(?:\s+[A-Z][\p{L}’'\-.]*){0,4})?|officials|analysts|experts|critics|witnesses|residents|police|prosecutors|investigators|economists|sources)";
+/// A speaker phrase: a name, a pronoun or a noun phrase, up to the next clause break.
+const PHRASE: &str = r"[^,;:!?“”\x22\n]{1,100}";
 
 struct Patterns {
-    /// `, said X` / `, X said` right after a quotation.
+    /// `, said X …` right after a quotation.
     after_verb_first: Regex,
+    /// `, X said` / `, X, a governor, said` right after a quotation.
     after_speaker_first: Regex,
     /// `X said: ` / `X told reporters that ` right before a quotation.
     before: Regex,
@@ -40,22 +40,22 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let speaker = format!(r"(?P<s>{NP}|{NAME}|{PRONOUN})");
+        let adverb = r"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|once\s+|previously\s+)?";
         Patterns {
             after_verb_first: Regex::new(&format!(
-                r"^\s*[,—–-]?\s*(?:(?:he|she|they|it)\s+)?(?P<v>{VERBS})\s+(?:(?:on|in|at|during|after|before)\s+[\p{{L}}\d ,.]{{1,30}}?,\s+)?{speaker}"
+                r"^\s*[,—–-]?\s*(?:(?:he|she|they|it)\s+)?(?P<v>{VERBS})\s+(?P<s>{PHRASE})"
             ))
             .expect("after_verb_first"),
             after_speaker_first: Regex::new(&format!(
-                r"^\s*[,—–-]?\s*{speaker}\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?P<v>{VERBS})\b"
+                r"^\s*[,—–-]?\s*(?P<s>[^,;:!?“”\x22\n]{{1,80}}?)(?:\s*,[^,;“”\x22\n]{{1,90}},)?\s+{adverb}(?P<v>{VERBS})\b"
             ))
             .expect("after_speaker_first"),
             before: Regex::new(&format!(
-                r"{speaker}\s*(?:,[^,“”\x22.]{{1,80}},\s*)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?P<v>{VERBS})(?:\s+[^.!?“”\x22]{{0,90}}?)?\s*[,:]?\s*$"
+                r"(?P<s>[^,;:!?“”\x22\n]{{1,80}}?)(?:\s*,[^,;“”\x22\n]{{1,90}},)?\s+{adverb}(?P<v>{VERBS})(?:\s+[^.!?“”\x22]{{0,90}}?)?\s*[,:]?\s*$"
             ))
             .expect("before"),
-            colon: Regex::new(&format!(r"(?P<s>{NAME})\s*:\s*$")).expect("colon"),
-            according: Regex::new(&format!(r"(?i:according\s+to)\s+(?P<s>{NP}|{NAME})")).expect("according"),
+            colon: Regex::new(r"(?P<s>[A-Z][^,;:!?“”\x22\n]{0,60}?)\s*:\s*$").expect("colon"),
+            according: Regex::new(&format!(r"(?i:according\s+to)\s+(?P<s>{PHRASE})")).expect("according"),
         }
     })
 }
@@ -174,27 +174,29 @@ fn attribute(
     let para_end = text[quote.end..]
         .find('\n')
         .map_or(text.len(), |i| quote.end + i);
-    let after_end = crate::text::floor_char_boundary(text, (quote.end + 160).min(para_end));
+    let after_end = crate::text::floor_char_boundary(text, (quote.end + 200).min(para_end));
     let after = &text[quote.end..after_end];
-    if let Some(c) = p.after_verb_first.captures(after) {
-        let s = c.name("s")?;
-        let span = Span::new(quote.end + s.start(), quote.end + s.end());
-        return Some(Attribution {
-            speaker: speaker_name(text, span, quote, entities),
-            rule: "quote.direct.said_after",
-        });
+    let found = |m: regex::Match<'_>, offset: usize, rule: &'static str| {
+        let span = phrase_span(text, Span::new(offset + m.start(), offset + m.end()));
+        speaker_for(text, span, quote, entities).map(|speaker| Attribution { speaker, rule })
+    };
+    if let Some(a) = p
+        .after_verb_first
+        .captures(after)
+        .and_then(|c| found(c.name("s")?, quote.end, "quote.direct.said_after"))
+    {
+        return Some(a);
     }
-    if let Some(c) = p.after_speaker_first.captures(after) {
-        let s = c.name("s")?;
-        let span = Span::new(quote.end + s.start(), quote.end + s.end());
-        return Some(Attribution {
-            speaker: speaker_name(text, span, quote, entities),
-            rule: "quote.direct.speaker_said_after",
-        });
+    if let Some(a) = p
+        .after_speaker_first
+        .captures(after)
+        .and_then(|c| found(c.name("s")?, quote.end, "quote.direct.speaker_said_after"))
+    {
+        return Some(a);
     }
     let para_start = text[..quote.start].rfind('\n').map_or(0, |i| i + 1);
     let before_start =
-        crate::text::floor_char_boundary(text, quote.start.saturating_sub(200).max(para_start));
+        crate::text::floor_char_boundary(text, quote.start.saturating_sub(220).max(para_start));
     let before = &text[before_start..quote.start];
     // Only the clause that leads into the quotation: after the last sentence end or closing quote.
     let lead_from = crate::text::after_last(before, |c| matches!(c, '.' | '!' | '?' | '”' | '"'));
@@ -203,20 +205,24 @@ fn attribute(
     if let Some(c) = p.colon.captures(lead) {
         let s = c.name("s")?;
         let span = Span::new(lead_offset + s.start(), lead_offset + s.end());
-        if entities.iter().any(|e| e.span.overlaps(span)) {
-            return Some(Attribution {
-                speaker: speaker_name(text, span, quote, entities),
-                rule: "quote.direct.colon",
-            });
+        if entities
+            .iter()
+            .any(|e| e.span.overlaps(span) && e.subtype == Subtype::Person)
+        {
+            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.colon",
+                });
+            }
         }
     }
-    if let Some(c) = p.before.captures(lead) {
-        let s = c.name("s")?;
-        let span = Span::new(lead_offset + s.start(), lead_offset + s.end());
-        return Some(Attribution {
-            speaker: speaker_name(text, span, quote, entities),
-            rule: "quote.direct.said_before",
-        });
+    if let Some(a) = p
+        .before
+        .captures(lead)
+        .and_then(|c| found(c.name("s")?, lead_offset, "quote.direct.said_before"))
+    {
+        return Some(a);
     }
     // "according to X" anywhere in the sentence.
     let sentence = doc.sentence_around(quote);
@@ -224,58 +230,153 @@ fn attribute(
         let s = c.name("s")?;
         let span = Span::new(sentence.start + s.start(), sentence.start + s.end());
         if !span.overlaps(quote) {
-            return Some(Attribution {
-                speaker: speaker_name(text, span, quote, entities),
-                rule: "quote.direct.according_to",
-            });
+            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.according_to",
+                });
+            }
+        }
+    }
+    // A paragraph that is all quotation, introduced by the paragraph before: "As X reported:".
+    if text[para_start..quote.start].trim().is_empty() && para_start > 1 {
+        let prev_para_end = text[..para_start].trim_end().len();
+        let prev = &text[..prev_para_end];
+        if prev.ends_with(':') {
+            let from = crate::text::floor_char_boundary(text, prev_para_end.saturating_sub(220));
+            let intro = &text[from..prev_para_end - 1];
+            let intro_from = crate::text::after_last(intro, |c| matches!(c, '.' | '!' | '?'));
+            let intro_span = Span::new(from + intro_from, prev_para_end - 1);
+            if let Some(speaker) = speaker_for(text, intro_span, quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.introduced",
+                });
+            }
         }
     }
     None
 }
 
-/// The canonical speaker for the words at `span`: the entity there, a pronoun resolved to the nearest
-/// fitting entity before the quotation, or the words themselves.
-fn speaker_name(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> String {
+/// Cuts a captured attribution phrase at the words that end a speaker ("in a statement", "who said").
+fn phrase_span(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let mut end = s.len();
+    for stop in [
+        " in ",
+        " on ",
+        " at ",
+        " during ",
+        " after ",
+        " before ",
+        " who ",
+        " which ",
+        " when ",
+        " to ",
+        " about ",
+        " as ",
+        " while ",
+        " adding",
+        " told ",
+        " said ",
+        " says ",
+        " wrote ",
+        " that ",
+        " this ",
+        " last ",
+        " earlier ",
+        " later ",
+        " recently ",
+        " yesterday",
+        " today",
+        " via ",
+        " through ",
+        " with ",
+        " and ",
+    ] {
+        if let Some(i) = s.find(stop) {
+            end = end.min(i);
+        }
+    }
+    Span::new(span.start, span.start + s[..end].trim_end().len()).trim(text)
+}
+
+/// The canonical speaker named in the phrase at `span`: its last person entity, else its last
+/// organization; a pronoun or "the company" resolves to the nearest fitting entity before the quotation;
+/// otherwise the phrase itself, if it is short enough to be a name or a description.
+fn speaker_for(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Option<String> {
+    if span.is_empty() {
+        return None;
+    }
+    let inside: Vec<&&Claim> = entities.iter().filter(|e| span.contains(e.span)).collect();
+    let pick = inside
+        .iter()
+        .rev()
+        .find(|e| e.subtype == Subtype::Person)
+        .or_else(|| {
+            inside
+                .iter()
+                .rev()
+                .find(|e| e.subtype == Subtype::Organization)
+        });
+    if let Some(e) = pick {
+        return Some(e.value.clone().unwrap_or_else(|| text[e.span].to_string()));
+    }
     let words = text[span].trim();
     let lower = words.to_lowercase();
-    if let Some(e) = entities.iter().find(|e| e.span.overlaps(span)) {
-        // "a spokeswoman for Hutchison Ports": the organization speaks.
-        return e.value.clone().unwrap_or_else(|| text[e.span].to_string());
+    let n_words = words.split_whitespace().count();
+    if n_words == 0 || n_words > 8 {
+        return None;
     }
+    let last = lower.split_whitespace().last().unwrap_or("");
+    let org_words = [
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "union",
+        "court",
+        "committee",
+        "council",
+        "board",
+        "authority",
+        "commission",
+        "party",
+        "campaign",
+        "office",
+        "police",
+        "administration",
+        "statement",
+        "report",
+        "newspaper",
+        "paper",
+        "network",
+        "station",
+        "website",
+    ];
     let want = match lower.as_str() {
         "he" | "she" | "i" | "we" => Some(Subtype::Person),
         "it" => Some(Subtype::Organization),
         "they" => None,
-        _ if lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ") => {
-            let org_words = [
-                "company",
-                "firm",
-                "group",
-                "bank",
-                "agency",
-                "ministry",
-                "department",
-                "government",
-                "union",
-                "court",
-                "committee",
-                "council",
-                "board",
-                "authority",
-                "commission",
-                "party",
-                "campaign",
-                "office",
-                "police",
-                "administration",
-            ];
-            if org_words.iter().any(|w| lower.ends_with(w)) {
-                Some(Subtype::Organization)
-            } else {
-                return words.to_string();
-            }
+        _ if (lower.starts_with("the ") || lower.starts_with("its "))
+            && org_words.contains(&last) =>
+        {
+            Some(Subtype::Organization)
         }
-        _ => return strip_title(words).to_string(),
+        _ => {
+            // A description ("one former campaign staffer") or a name the entity extractor missed.
+            let looks_like_speaker = words.starts_with(char::is_uppercase)
+                || [
+                    "the ", "a ", "an ", "one ", "another ", "two ", "three ", "some ", "many ",
+                ]
+                .iter()
+                .any(|d| lower.starts_with(d));
+            return looks_like_speaker.then(|| strip_title(words).to_string());
+        }
     };
     let anchor = quote.start.min(span.start);
     let nearest = entities
@@ -283,10 +384,10 @@ fn speaker_name(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Str
         .rev()
         .filter(|e| e.span.end <= anchor)
         .find(|e| want.is_none_or(|w| e.subtype == w));
-    match nearest {
+    Some(match nearest {
         Some(e) => e.value.clone().unwrap_or_else(|| text[e.span].to_string()),
         None => words.to_string(),
-    }
+    })
 }
 
 fn strip_title(name: &str) -> &str {
