@@ -28,6 +28,7 @@ pub mod cli;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod index;
 pub mod output;
 pub mod source;
 pub mod span;

@@ -2,16 +2,14 @@
 
 use std::io::{self, IsTerminal};
 
-use clap::ValueEnum;
-use rayon::prelude::*;
-
+use super::batch::{drive, Inputs};
 use super::report::Reporter;
-use crate::claim::{Claim, ClaimKind};
-use crate::document::Document;
+use crate::claim::ClaimKind;
 use crate::extract::Pipeline;
 use crate::output::{ClaimRecord, ClaimSink, CsvSink, JsonlSink, TableSink};
-use crate::source::{Event, InputFormat, Sources};
-use crate::text::{Analyzed, LineIndex};
+use crate::source::InputFormat;
+use crate::text::LineIndex;
+use clap::ValueEnum;
 
 /// Output formats of `extract`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -48,9 +46,15 @@ pub(super) fn parse_input_format(s: &str) -> Result<InputFormat, String> {
     s.parse()
 }
 
-/// Documents processed together: big enough to keep both cores busy, small enough to stream.
-const BATCH_DOCS: usize = 256;
-const BATCH_BYTES: usize = 4 << 20;
+/// What to read and extract.
+pub struct ExtractOptions {
+    /// Input format.
+    pub format: InputFormat,
+    /// Claim kinds (all when empty).
+    pub kinds: Vec<ClaimKind>,
+    /// No warnings, progress or summary.
+    pub quiet: bool,
+}
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let paths = match super::input_paths(&args.paths) {
@@ -77,77 +81,33 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     Ok(report.finish("extract"))
 }
 
-/// What to read and extract.
-pub struct ExtractOptions {
-    /// Input format.
-    pub format: InputFormat,
-    /// Claim kinds (all when empty).
-    pub kinds: Vec<ClaimKind>,
-    /// No warnings, progress or summary.
-    pub quiet: bool,
-}
-
 /// Reads `paths`, extracts claims in parallel batches, and writes them to `sink` in input order.
 /// Bad inputs are reported and counted in the returned reporter.
 pub fn extract_all(
     paths: &[String],
     opts: &ExtractOptions,
     sink: &mut dyn ClaimSink,
-) -> io::Result<Reporter> {
+) -> anyhow::Result<Reporter> {
     let pipeline = Pipeline::standard(&opts.kinds);
-    let mut sources = Sources::new(paths, opts.format);
-    let mut report = Reporter::new(sources.total_bytes(), opts.quiet);
-    let mut batch: Vec<Document> = Vec::new();
-    let mut batch_bytes = 0;
-    loop {
-        let event = sources.next();
-        let end = event.is_none();
-        match event {
-            Some(Event::Document(doc)) => {
-                batch_bytes += doc.len();
-                batch.push(*doc);
-            }
-            Some(Event::Warning(w)) => report.warning(&w),
-            Some(Event::Error(e)) => report.error(&e),
-            None => {}
-        }
-        if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            write_batch(&pipeline, &batch, sink, &mut report)?;
-            report.progress(sources.read_bytes());
-            batch.clear();
-            batch_bytes = 0;
-        }
-        if end {
-            break;
-        }
-    }
+    let inputs = Inputs {
+        paths,
+        format: opts.format,
+        quiet: opts.quiet,
+    };
+    let report = drive(
+        &inputs,
+        &pipeline,
+        |_| false,
+        |analyzed, claims, _| {
+            let lines = LineIndex::new(analyzed.text());
+            let records: Vec<ClaimRecord<'_>> = claims
+                .iter()
+                .map(|c| ClaimRecord::new(analyzed, &lines, c))
+                .collect();
+            sink.write_doc(analyzed.doc, &records)?;
+            Ok(())
+        },
+    )?;
     sink.finish()?;
     Ok(report)
-}
-
-/// Extracts a batch in parallel and writes it in input order.
-fn write_batch(
-    pipeline: &Pipeline,
-    batch: &[Document],
-    sink: &mut dyn ClaimSink,
-    report: &mut Reporter,
-) -> io::Result<()> {
-    let results: Vec<(Analyzed<'_>, Vec<Claim>)> = batch
-        .par_iter()
-        .map(|doc| {
-            let analyzed = Analyzed::new(doc);
-            let claims = pipeline.run(&analyzed);
-            (analyzed, claims)
-        })
-        .collect();
-    for (analyzed, claims) in &results {
-        let lines = LineIndex::new(analyzed.text());
-        let records: Vec<ClaimRecord<'_>> = claims
-            .iter()
-            .map(|c| ClaimRecord::new(analyzed, &lines, c))
-            .collect();
-        sink.write_doc(analyzed.doc, &records)?;
-        report.article(analyzed.doc.len(), claims.iter().map(|c| c.kind));
-    }
-    Ok(())
 }

@@ -1,9 +1,14 @@
 //! The command line: one file per subcommand, each an `Args` struct and a `run` function returning the
 //! process exit status (0 all good, 2 when some input failed; usage errors are 1, set in `main`).
 
+mod batch;
 mod extract;
+mod ingest;
 mod report;
 mod run;
+mod search;
+mod show;
+mod stats;
 
 use clap::{Parser, Subcommand};
 
@@ -19,6 +24,14 @@ pub struct Cli {
 enum Command {
     /// Print the claims found in articles, without touching any index.
     Extract(extract::Args),
+    /// Add articles and their claims to the index (incremental: known articles are skipped).
+    Ingest(ingest::Args),
+    /// Search claims in the index.
+    Search(search::Args),
+    /// Print an indexed article with its claims marked.
+    Show(show::Args),
+    /// Summarize the index: articles, claims by kind, top entities and speakers, size.
+    Stats(stats::Args),
     /// The main job: process the sample corpus and write the exports.
     Run(run::Args),
 }
@@ -43,6 +56,10 @@ pub fn run() -> anyhow::Result<i32> {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Run(args) => run::run(args),
     }
 }

@@ -20,6 +20,8 @@ pub struct Reporter {
     pub text_bytes: u64,
     /// Inputs or records that failed.
     pub failed: u64,
+    /// Articles skipped because they were already processed (ingest).
+    pub skipped: u64,
     /// Warnings.
     pub warnings: u64,
     /// Claims by kind, in `ClaimKind::ALL` order.
@@ -51,6 +53,7 @@ impl Reporter {
             articles: 0,
             text_bytes: 0,
             failed: 0,
+            skipped: 0,
             warnings: 0,
             claims: [0; 4],
         }
@@ -101,6 +104,40 @@ impl Reporter {
         self.bar.finish_and_clear();
         if !self.quiet {
             eprintln!("claimdex: {}", self.summary(verb));
+        }
+        if self.failed > 0 {
+            super::EXIT_ERROR
+        } else {
+            super::EXIT_OK
+        }
+    }
+
+    /// Clears the bar and prints the ingest summary (unless quiet); returns the exit status.
+    pub fn finish_ingest(&self, index: &std::path::Path, index_bytes: u64) -> i32 {
+        self.bar.finish_and_clear();
+        if !self.quiet {
+            let secs = self.elapsed().as_secs_f64().max(1e-9);
+            let by_kind: Vec<String> = ClaimKind::ALL
+                .iter()
+                .map(|k| format!("{} {}", self.claims[*k as usize], k.as_str()))
+                .collect();
+            let mb = self.text_bytes as f64 / 1e6;
+            eprintln!(
+                "claimdex: ingest: {} new articles, {} skipped (already indexed), {} failed, {} warnings; \
+                 {} claims ({}); {:.2} MB of text in {:.2} s ({:.1} MB/s, {:.0} articles/s); index {} ({:.1} MB)",
+                self.articles,
+                self.skipped,
+                self.failed,
+                self.warnings,
+                self.claims.iter().sum::<u64>(),
+                by_kind.join(", "),
+                mb,
+                secs,
+                mb / secs,
+                (self.articles + self.skipped) as f64 / secs,
+                index.display(),
+                index_bytes as f64 / 1e6
+            );
         }
         if self.failed > 0 {
             super::EXIT_ERROR

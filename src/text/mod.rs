@@ -33,6 +33,20 @@ impl<'d> Analyzed<'d> {
         }
     }
 
+    /// Reassembles an analysis computed earlier (for instance on another thread).
+    pub fn from_parts(doc: &'d Document, tokens: Vec<Token>, sentences: Vec<Span>) -> Analyzed<'d> {
+        Analyzed {
+            doc,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// Takes the analysis apart, keeping the tokens and sentences.
+    pub fn into_parts(self) -> (Vec<Token>, Vec<Span>) {
+        (self.tokens, self.sentences)
+    }
+
     /// The article text.
     pub fn text(&self) -> &'d str {
         &self.doc.text

@@ -1,0 +1,434 @@
+//! Searching claims: Tantivy's query language over claim text and sentence, plus filters (kind, subtype,
+//! entity, speaker, source, published dates, value range, unit), returning hits with their sentence
+//! highlighted and full provenance.
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DateTime, Searcher, TantivyDocument, Term};
+
+use super::ClaimIndex;
+use crate::claim::ClaimKind;
+use crate::error::{Error, Result};
+
+/// What to look for.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// Tantivy query over claim text and sentence; empty or `*` for everything.
+    pub query: String,
+    /// Only these kinds.
+    pub kinds: Vec<ClaimKind>,
+    /// Only these subtypes.
+    pub subtypes: Vec<String>,
+    /// Claims whose sentence names this entity (words of its canonical name, in order).
+    pub entity: Option<String>,
+    /// Quotes by this speaker (words of the name, in order).
+    pub speaker: Option<String>,
+    /// Articles whose source path starts with this.
+    pub source: Option<String>,
+    /// Published on or after.
+    pub since: Option<NaiveDate>,
+    /// Published on or before.
+    pub until: Option<NaiveDate>,
+    /// Figures with value at least.
+    pub min: Option<f64>,
+    /// Figures with value at most.
+    pub max: Option<f64>,
+    /// Only this unit (case-insensitive).
+    pub unit: Option<String>,
+    /// Claims from this article only.
+    pub doc_id: Option<String>,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+}
+
+/// A stored claim, as search returns it: the `extract` fields plus the article's metadata.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StoredClaim {
+    pub doc_id: String,
+    pub source_path: String,
+    pub source_line: Option<u64>,
+    pub source_id: Option<String>,
+    pub kind: String,
+    pub subtype: String,
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+    pub char_start: u64,
+    pub char_end: u64,
+    pub line: u64,
+    pub column: u64,
+    pub sentence: String,
+    pub value: Option<String>,
+    pub value_high: Option<String>,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    pub speaker: Option<String>,
+    pub rule: String,
+    pub confidence: f64,
+    #[serde(skip)]
+    pub claim_id: String,
+    #[serde(skip)]
+    pub title: Option<String>,
+    #[serde(skip)]
+    pub url: Option<String>,
+    #[serde(skip)]
+    pub site: Option<String>,
+    #[serde(skip)]
+    pub published: Option<String>,
+}
+
+/// One hit.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// Relevance score (BM25; 1.0 for filter-only searches).
+    pub score: f32,
+    /// The claim.
+    pub claim: StoredClaim,
+    /// Byte ranges of `claim.sentence` that match the query's words.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// Hits and the total number of matches.
+#[derive(Clone, Debug)]
+pub struct SearchResults {
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// How many claims matched in all.
+    pub total: usize,
+}
+
+fn store_err(idx: &ClaimIndex, e: impl std::fmt::Display) -> Error {
+    Error::Store {
+        path: idx.path.clone(),
+        reason: e.to_string(),
+    }
+}
+
+fn keyword(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, &value.to_lowercase()),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Words of `text` in `field`'s analyzer, as a term or phrase query.
+fn words_query(idx: &ClaimIndex, field: Field, text: &str) -> Result<Box<dyn Query>> {
+    let mut analyzer = idx
+        .index
+        .tokenizer_for_field(field)
+        .map_err(|e| store_err(idx, e))?;
+    let mut stream = analyzer.token_stream(text);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(field, &stream.token().text));
+    }
+    Ok(match terms.len() {
+        0 => return Err(Error::Usage(format!("nothing to search for in {text:?}"))),
+        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    })
+}
+
+fn date_term(field: Field, d: NaiveDate) -> Term {
+    let secs = d
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |dt| dt.and_utc().timestamp());
+    Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+}
+
+/// Builds the query for `req`: the parsed query text AND every filter.
+pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    let f = &idx.fields;
+    let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, keyword(f.record, "claim"))];
+    let q = req.query.trim();
+    if !q.is_empty() && q != "*" {
+        let mut parser = QueryParser::for_index(&idx.index, vec![f.text, f.sentence]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.text, 2.0);
+        let parsed = parser
+            .parse_query(q)
+            .map_err(|e| Error::Usage(format!("bad query {q:?}: {e}")))?;
+        must.push((Occur::Must, parsed));
+    }
+    let any_of = |field: Field, values: Vec<String>| -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(
+            values
+                .iter()
+                .map(|v| (Occur::Should, keyword(field, v)))
+                .collect(),
+        ))
+    };
+    if !req.kinds.is_empty() {
+        must.push((
+            Occur::Must,
+            any_of(
+                f.kind,
+                req.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+            ),
+        ));
+    }
+    if !req.subtypes.is_empty() {
+        must.push((Occur::Must, any_of(f.subtype, req.subtypes.clone())));
+    }
+    if let Some(e) = &req.entity {
+        must.push((Occur::Must, words_query(idx, f.entities, e)?));
+    }
+    if let Some(s) = &req.speaker {
+        must.push((Occur::Must, words_query(idx, f.speaker, s)?));
+    }
+    if let Some(src) = &req.source {
+        let pattern = format!("{}.*", regex::escape(&src.to_lowercase()));
+        let rq = RegexQuery::from_pattern(&pattern, f.source_path)
+            .map_err(|e| Error::Usage(format!("bad --source: {e}")))?;
+        must.push((Occur::Must, Box::new(rq)));
+    }
+    if req.since.is_some() || req.until.is_some() {
+        let lo = req.since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(date_term(f.published, d))
+        });
+        let hi = req.until.map_or(Bound::Unbounded, |d| {
+            Bound::Excluded(date_term(f.published, d.succ_opt().unwrap_or(d)))
+        });
+        must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+    }
+    if req.min.is_some() || req.max.is_some() {
+        let lo = req.min.map_or(Bound::Unbounded, |x| {
+            Bound::Included(Term::from_field_f64(f.value_num, x))
+        });
+        let hi = req.max.map_or(Bound::Unbounded, |x| {
+            Bound::Included(Term::from_field_f64(f.value_num, x))
+        });
+        must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+    }
+    if let Some(u) = &req.unit {
+        must.push((Occur::Must, keyword(f.unit, u)));
+    }
+    if let Some(d) = &req.doc_id {
+        must.push((Occur::Must, keyword(f.doc_id, d)));
+    }
+    if must.len() == 1 && (q.is_empty() || q == "*") {
+        must.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Ok(Box::new(BooleanQuery::new(must)))
+}
+
+/// Runs a search.
+pub fn search(idx: &ClaimIndex, req: &SearchRequest) -> Result<SearchResults> {
+    let query = build_query(idx, req)?;
+    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let searcher = reader.searcher();
+    let limit = req.limit.max(1);
+    let (top, total) = searcher
+        .search(
+            &query,
+            &(TopDocs::with_limit(limit).and_offset(req.offset), Count),
+        )
+        .map_err(|e| store_err(idx, e))?;
+    let words = query_words(idx, query.as_ref());
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+        let claim = stored_claim(idx, &doc);
+        let highlights = highlight(idx, &claim.sentence, &words);
+        hits.push(Hit {
+            score,
+            claim,
+            highlights,
+        });
+    }
+    Ok(SearchResults { hits, total })
+}
+
+/// Every claim of one article, in text order.
+pub fn claims_of(idx: &ClaimIndex, doc_id: &str) -> Result<Vec<StoredClaim>> {
+    let req = SearchRequest {
+        doc_id: Some(doc_id.to_string()),
+        limit: 1,
+        ..SearchRequest::default()
+    };
+    let query = build_query(idx, &req)?;
+    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let searcher = reader.searcher();
+    let total = searcher
+        .search(&query, &Count)
+        .map_err(|e| store_err(idx, e))?;
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(total.max(1)))
+        .map_err(|e| store_err(idx, e))?;
+    let mut out = Vec::with_capacity(top.len());
+    for (_, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+        out.push(stored_claim(idx, &doc));
+    }
+    out.sort_by(|a, b| (a.start, a.end, &a.kind).cmp(&(b.start, b.end, &b.kind)));
+    Ok(out)
+}
+
+/// An article's stored record.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StoredArticle {
+    pub doc_id: String,
+    pub sha256: String,
+    pub source_path: String,
+    pub source_line: Option<u64>,
+    pub source_id: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub site: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<String>,
+    pub bytes: u64,
+    pub ingested_at: i64,
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// The article with `doc_id`, if indexed.
+pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> {
+    let f = &idx.fields;
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, keyword(f.record, "article")),
+        (Occur::Must, keyword(f.doc_id, doc_id)),
+    ]);
+    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let searcher = reader.searcher();
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1))
+        .map_err(|e| store_err(idx, e))?;
+    let Some((_, addr)) = top.into_iter().next() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+    Ok(Some(stored_article(idx, &doc)))
+}
+
+/// Every article record, in doc id order (for exports).
+pub fn all_articles(idx: &ClaimIndex, searcher: &Searcher) -> Result<Vec<StoredArticle>> {
+    let query = keyword(idx.fields.record, "article");
+    let total = searcher
+        .search(query.as_ref(), &Count)
+        .map_err(|e| store_err(idx, e))?;
+    let top = searcher
+        .search(query.as_ref(), &TopDocs::with_limit(total.max(1)))
+        .map_err(|e| store_err(idx, e))?;
+    let mut out = Vec::with_capacity(total);
+    for (_, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+        out.push(stored_article(idx, &doc));
+    }
+    out.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+    Ok(out)
+}
+
+fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+fn u64_of(doc: &TantivyDocument, field: Field) -> Option<u64> {
+    doc.get_first(field).and_then(|v| v.as_u64())
+}
+
+fn stored_article(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredArticle {
+    let f = &idx.fields;
+    StoredArticle {
+        doc_id: text_of(doc, f.doc_id).unwrap_or_default(),
+        sha256: text_of(doc, f.sha256).unwrap_or_default(),
+        source_path: text_of(doc, f.source_path).unwrap_or_default(),
+        source_line: u64_of(doc, f.source_line),
+        source_id: text_of(doc, f.source_id),
+        url: text_of(doc, f.url),
+        title: text_of(doc, f.title),
+        author: text_of(doc, f.author),
+        site: text_of(doc, f.site),
+        language: text_of(doc, f.language),
+        published: text_of(doc, f.published_raw),
+        bytes: u64_of(doc, f.bytes).unwrap_or(0),
+        ingested_at: doc
+            .get_first(f.ingested_at)
+            .and_then(|v| v.as_i64())
+            .unwrap_or(0),
+        text: text_of(doc, f.body).unwrap_or_default(),
+    }
+}
+
+fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
+    let f = &idx.fields;
+    StoredClaim {
+        doc_id: text_of(doc, f.doc_id).unwrap_or_default(),
+        source_path: text_of(doc, f.source_path).unwrap_or_default(),
+        source_line: u64_of(doc, f.source_line),
+        source_id: text_of(doc, f.source_id),
+        kind: text_of(doc, f.kind).unwrap_or_default(),
+        subtype: text_of(doc, f.subtype).unwrap_or_default(),
+        text: text_of(doc, f.text).unwrap_or_default(),
+        start: u64_of(doc, f.start).unwrap_or(0),
+        end: u64_of(doc, f.end).unwrap_or(0),
+        char_start: u64_of(doc, f.char_start).unwrap_or(0),
+        char_end: u64_of(doc, f.char_end).unwrap_or(0),
+        line: u64_of(doc, f.line).unwrap_or(0),
+        column: u64_of(doc, f.column).unwrap_or(0),
+        sentence: text_of(doc, f.sentence).unwrap_or_default(),
+        value: text_of(doc, f.value),
+        value_high: text_of(doc, f.value_high),
+        unit: text_of(doc, f.unit),
+        qualifier: text_of(doc, f.qualifier),
+        speaker: text_of(doc, f.speaker),
+        rule: text_of(doc, f.rule).unwrap_or_default(),
+        confidence: doc
+            .get_first(f.confidence)
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0),
+        claim_id: text_of(doc, f.claim_id).unwrap_or_default(),
+        title: text_of(doc, f.title),
+        url: text_of(doc, f.url),
+        site: text_of(doc, f.site),
+        published: text_of(doc, f.published_raw),
+    }
+}
+
+/// The lower-cased words the query looks for in claim text and sentence.
+fn query_words(idx: &ClaimIndex, query: &dyn Query) -> Vec<String> {
+    let f = &idx.fields;
+    let mut words = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == f.text || term.field() == f.sentence {
+            if let Some(s) = term.value().as_str() {
+                if !words.iter().any(|w: &String| w == s) {
+                    words.push(s.to_string());
+                }
+            }
+        }
+    });
+    words
+}
+
+/// Byte ranges of `sentence` whose tokens are query words.
+fn highlight(idx: &ClaimIndex, sentence: &str, words: &[String]) -> Vec<(usize, usize)> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let Ok(mut analyzer) = idx.index.tokenizer_for_field(idx.fields.sentence) else {
+        return Vec::new();
+    };
+    let mut stream = analyzer.token_stream(sentence);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        if words.iter().any(|w| *w == t.text) {
+            out.push((t.offset_from, t.offset_to));
+        }
+    }
+    out
+}

@@ -1,0 +1,323 @@
+//! Ingestion into the claim index: each new article becomes one `article` record and one `claim` record per
+//! claim, added together and committed in batches. Articles whose doc id is already in the index are
+//! skipped, so re-running over a growing folder only adds what is new.
+//!
+//! Crash safety comes from Tantivy's atomic commits: a killed process leaves the index at its last commit,
+//! and since an article and its claims always land in the same commit, the next run re-adds exactly the
+//! articles that were lost, with no duplicates. Only one writer may hold an index; a second one gets
+//! [`Error::Store`] saying the index is in use.
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::{DateTime, IndexWriter, TantivyDocument, TantivyError};
+
+use super::{ClaimIndex, Fields};
+use crate::claim::{Claim, ClaimKind};
+use crate::document::{DocId, Document};
+use crate::error::{Error, Result};
+use crate::extract::entities::entity_key;
+use crate::span::Span;
+use crate::text::{Analyzed, LineIndex};
+
+/// How the writer uses memory and when it commits.
+#[derive(Clone, Debug)]
+pub struct WriterOptions {
+    /// Indexing threads.
+    pub threads: usize,
+    /// Memory for all indexing threads together, in bytes.
+    pub memory_budget: usize,
+    /// Commit after this many new articles...
+    pub commit_every_docs: usize,
+    /// ...or this many bytes of new article text, whichever comes first.
+    pub commit_every_bytes: usize,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions {
+            threads: 2,
+            memory_budget: 96 << 20,
+            commit_every_docs: 5_000,
+            commit_every_bytes: 32 << 20,
+        }
+    }
+}
+
+/// Adds articles and their claims to an index.
+pub struct Ingester<'i> {
+    idx: &'i ClaimIndex,
+    writer: IndexWriter,
+    known: HashSet<DocId>,
+    opts: WriterOptions,
+    pending_docs: usize,
+    pending_bytes: usize,
+    ingested_at: i64,
+    /// Commits made so far.
+    pub commits: usize,
+}
+
+impl<'i> Ingester<'i> {
+    /// Takes the index's writer lock and loads the ids of the articles already in it.
+    pub fn new(idx: &'i ClaimIndex, opts: WriterOptions) -> Result<Ingester<'i>> {
+        let writer = idx.index.writer_with_num_threads(opts.threads.max(1), opts.memory_budget).map_err(|e| match e {
+            TantivyError::LockFailure(..) => Error::Store {
+                path: idx.path.clone(),
+                reason: "index is in use by another process (another `claimdex ingest` is writing to it); \
+                         wait for it to finish or use another --index"
+                    .into(),
+            },
+            e => Error::Store { path: idx.path.clone(), reason: e.to_string() },
+        })?;
+        let known = indexed_doc_ids(idx)?;
+        let ingested_at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Ok(Ingester {
+            idx,
+            writer,
+            known,
+            opts,
+            pending_docs: 0,
+            pending_bytes: 0,
+            ingested_at,
+            commits: 0,
+        })
+    }
+
+    /// True when an article with this id is already indexed (or queued in this run).
+    pub fn contains(&self, id: DocId) -> bool {
+        self.known.contains(&id)
+    }
+
+    /// Number of articles in the index, counting those queued in this run.
+    pub fn known_articles(&self) -> usize {
+        self.known.len()
+    }
+
+    /// Queues an article and its claims (built by [`build_records`]); commits when a batch is full.
+    /// Returns false, adding nothing, when the article is already indexed.
+    pub fn add(
+        &mut self,
+        id: DocId,
+        text_len: usize,
+        records: Vec<TantivyDocument>,
+    ) -> Result<bool> {
+        if !self.known.insert(id) {
+            return Ok(false);
+        }
+        for r in records {
+            self.writer.add_document(r).map_err(|e| self.err(e))?;
+        }
+        self.pending_docs += 1;
+        self.pending_bytes += text_len;
+        if self.pending_docs >= self.opts.commit_every_docs
+            || self.pending_bytes >= self.opts.commit_every_bytes
+        {
+            self.commit()?;
+        }
+        Ok(true)
+    }
+
+    /// Commits what is queued.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.pending_docs == 0 {
+            return Ok(());
+        }
+        self.writer.commit().map_err(|e| self.err(e))?;
+        self.commits += 1;
+        self.pending_docs = 0;
+        self.pending_bytes = 0;
+        Ok(())
+    }
+
+    /// Commits and waits for the writer's merges to finish.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        let idx = self.idx;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| Error::Store {
+                path: idx.path.clone(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// The ingestion time stamp of this run (seconds since the epoch).
+    pub fn ingested_at(&self) -> i64 {
+        self.ingested_at
+    }
+
+    fn err(&self, e: TantivyError) -> Error {
+        Error::Store {
+            path: self.idx.path.clone(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// The doc ids present in the index, read from the `doc_id` term dictionary.
+pub fn indexed_doc_ids(idx: &ClaimIndex) -> Result<HashSet<DocId>> {
+    let err = |e: String| Error::Store {
+        path: idx.path.clone(),
+        reason: e,
+    };
+    let reader = idx.index.reader().map_err(|e| err(e.to_string()))?;
+    let searcher = reader.searcher();
+    let mut out = HashSet::new();
+    for seg in searcher.segment_readers() {
+        let inverted = seg
+            .inverted_index(idx.fields.doc_id)
+            .map_err(|e| err(e.to_string()))?;
+        let mut stream = inverted.terms().stream().map_err(|e| err(e.to_string()))?;
+        while stream.advance() {
+            if let Some(id) = std::str::from_utf8(stream.key())
+                .ok()
+                .and_then(DocId::parse)
+            {
+                out.insert(id);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The records for one article: the article itself and one per claim.
+pub fn build_records(
+    f: &Fields,
+    analyzed: &Analyzed<'_>,
+    claims: &[Claim],
+    ingested_at: i64,
+) -> Vec<TantivyDocument> {
+    let doc: &Document = analyzed.doc;
+    let text: &str = &doc.text;
+    let lines = LineIndex::new(text);
+    let id = doc.id.to_string();
+    let published = doc.reference_date.and_then(|d| {
+        d.and_hms_opt(0, 0, 0)
+            .map(|dt| DateTime::from_timestamp_secs(dt.and_utc().timestamp()))
+    });
+    let mut out = Vec::with_capacity(claims.len() + 1);
+
+    let mut common = TantivyDocument::new();
+    common.add_text(f.doc_id, &id);
+    common.add_text(f.source_path, &doc.provenance.path);
+    if let Some(l) = doc.provenance.line {
+        common.add_u64(f.source_line, l);
+    }
+    if let Some(r) = doc.provenance.record {
+        common.add_u64(f.source_record, r);
+    }
+    let m = &doc.metadata;
+    for (field, value) in [
+        (f.source_id, &m.source_id),
+        (f.title, &m.title),
+        (f.author, &m.author),
+        (f.url, &m.url),
+        (f.site, &m.site),
+        (f.language, &m.language),
+    ] {
+        if let Some(v) = value {
+            common.add_text(field, v);
+        }
+    }
+    if let Some(p) = published {
+        common.add_date(f.published, p);
+    }
+    // As the input gave it; else the dateline date the reference date came from.
+    match (&m.published, doc.reference_date) {
+        (Some(p), _) => common.add_text(f.published_raw, p),
+        (None, Some(d)) => common.add_text(f.published_raw, d.format("%Y-%m-%d").to_string()),
+        (None, None) => {}
+    }
+    common.add_i64(f.ingested_at, ingested_at);
+
+    let mut article = common.clone();
+    article.add_text(f.record, "article");
+    article.add_text(f.body, text);
+    article.add_text(f.sha256, doc.sha256.to_string());
+    article.add_u64(f.bytes, text.len() as u64);
+    if let Some(enc) = &doc.provenance.encoding {
+        article.add_text(f.encoding, enc);
+    }
+    if let Some(fmt) = doc.provenance.format {
+        article.add_text(f.format, fmt.as_str());
+    }
+    out.push(article);
+
+    // Entities by sentence, for the `entities` field of every claim in that sentence.
+    let mut by_sentence: HashMap<Span, Vec<&str>> = HashMap::new();
+    for c in claims.iter().filter(|c| c.kind == ClaimKind::Entity) {
+        let s = analyzed.sentence_around(c.span);
+        if let Some(v) = c.value.as_deref() {
+            let names = by_sentence.entry(s).or_default();
+            if !names.contains(&v) {
+                names.push(v);
+            }
+        }
+    }
+    for c in claims {
+        let mut r = common.clone();
+        let sentence = analyzed.sentence_around(c.span);
+        let start = lines.position(text, c.span.start);
+        let end = lines.position(text, c.span.end);
+        r.add_text(f.record, "claim");
+        r.add_text(f.claim_id, claim_id(&id, c));
+        r.add_text(f.kind, c.kind.as_str());
+        r.add_text(f.subtype, c.subtype.as_str());
+        r.add_text(f.text, &text[c.span]);
+        r.add_text(f.sentence, &text[sentence]);
+        if let Some(v) = &c.value {
+            r.add_text(f.value, v);
+            if c.kind == ClaimKind::Figure {
+                if let Ok(x) = v.parse::<f64>() {
+                    r.add_f64(f.value_num, x);
+                }
+            }
+        }
+        if let Some(v) = &c.value_high {
+            r.add_text(f.value_high, v);
+        }
+        if let Some(u) = &c.unit {
+            r.add_text(f.unit, u);
+        }
+        if let Some(q) = c.qualifier {
+            r.add_text(f.qualifier, q.as_str());
+        }
+        if let Some(s) = &c.speaker {
+            r.add_text(f.speaker, s);
+            r.add_text(f.speaker_key, entity_key(s));
+        }
+        let mut names: Vec<&str> = by_sentence.get(&sentence).cloned().unwrap_or_default();
+        if c.kind == ClaimKind::Entity {
+            if let Some(v) = c.value.as_deref() {
+                if !names.contains(&v) {
+                    names.push(v);
+                }
+            }
+        }
+        for n in names {
+            r.add_text(f.entities, n);
+            r.add_text(f.entity_keys, entity_key(n));
+        }
+        r.add_text(f.rule, c.rule);
+        r.add_f64(f.confidence, c.confidence as f64);
+        r.add_u64(f.start, c.span.start as u64);
+        r.add_u64(f.end, c.span.end as u64);
+        r.add_u64(f.char_start, start.char_offset as u64);
+        r.add_u64(f.char_end, end.char_offset as u64);
+        r.add_u64(f.line, start.line as u64);
+        r.add_u64(f.column, start.column as u64);
+        out.push(r);
+    }
+    out
+}
+
+/// A claim's stable id: `doc_id:kind:start-end`.
+pub fn claim_id(doc_id: &str, c: &Claim) -> String {
+    format!(
+        "{doc_id}:{}:{}-{}",
+        c.kind.as_str(),
+        c.span.start,
+        c.span.end
+    )
+}
