@@ -426,7 +426,7 @@ fn highlight(idx: &ClaimIndex, sentence: &str, words: &[String]) -> Vec<(usize, 
     let mut out = Vec::new();
     while stream.advance() {
         let t = stream.token();
-        if words.iter().any(|w| *w == t.text) {
+        if words.contains(&t.text) {
             out.push((t.offset_from, t.offset_to));
         }
     }
