@@ -32,6 +32,7 @@ pub mod index;
 pub mod output;
 pub mod source;
 pub mod span;
+pub mod synth;
 pub mod text;
 pub mod time;
 
