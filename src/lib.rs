@@ -27,6 +27,7 @@ pub mod claim;
 pub mod cli;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod output;

@@ -68,6 +68,10 @@ pub fn ingest(
     let opts = WriterOptions {
         commit_every_docs: commit_every.max(1),
         memory_budget: memory_mb.max(16) << 20,
+        // Reproducible builds' convention: a fixed time stamp when SOURCE_DATE_EPOCH is set.
+        ingested_at: std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse().ok()),
         ..WriterOptions::default()
     };
     let ingester = std::cell::RefCell::new(Ingester::new(&idx, opts)?);

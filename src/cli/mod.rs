@@ -2,6 +2,7 @@
 //! process exit status (0 all good, 2 when some input failed; usage errors are 1, set in `main`).
 
 mod batch;
+mod export;
 mod extract;
 mod ingest;
 mod report;
@@ -32,6 +33,8 @@ enum Command {
     Show(show::Args),
     /// Summarize the index: articles, claims by kind, top entities and speakers, size.
     Stats(stats::Args),
+    /// Write claims.csv, documents.csv and datapackage.json from the index.
+    Export(export::Args),
     /// The main job: process the sample corpus and write the exports.
     Run(run::Args),
 }
@@ -60,6 +63,7 @@ pub fn run() -> anyhow::Result<i32> {
         Command::Search(args) => search::run(args),
         Command::Show(args) => show::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Export(args) => export::run(args),
         Command::Run(args) => run::run(args),
     }
 }

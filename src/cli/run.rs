@@ -1,14 +1,14 @@
-//! `claimdex run`: the main job over the sample corpus. Reads `corpus/`, writes every claim to
-//! `output/claims.jsonl`, and prints a short summary.
+//! `claimdex run`: the main job. Ingests `corpus/` into `indexes/` (only what is new), exports everything
+//! to `output/`, and prints a short summary: articles, claims by kind, top entities, where the files are.
+//! Re-running is safe and adds nothing twice.
 
-use std::fs::File;
-use std::io::BufWriter;
 use std::path::PathBuf;
 
-use anyhow::Context;
-
-use super::extract::{extract_all, ExtractOptions};
-use crate::output::JsonlSink;
+use super::export::describe;
+use super::ingest::ingest;
+use crate::export::{export, ExportOptions, TableFormat};
+use crate::index::search::SearchRequest;
+use crate::index::ClaimIndex;
 use crate::source::InputFormat;
 
 /// Arguments of `claimdex run`.
@@ -17,6 +17,9 @@ pub struct Args {
     /// The articles to process.
     #[arg(long, default_value = "corpus")]
     corpus: PathBuf,
+    /// The index directory.
+    #[arg(long, default_value = "indexes")]
+    index: PathBuf,
     /// Where the exports go.
     #[arg(long, default_value = "output")]
     out: PathBuf,
@@ -26,21 +29,45 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("creating {}", args.out.display()))?;
-    let path = args.out.join("claims.jsonl");
-    let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-    let mut sink = JsonlSink::new(BufWriter::new(file));
     let corpus = args.corpus.to_string_lossy().into_owned();
-    let opts = ExtractOptions {
-        format: InputFormat::Auto,
-        kinds: Vec::new(),
-        quiet: args.quiet,
+    let summary = ingest(
+        &[corpus],
+        &args.index,
+        InputFormat::Auto,
+        5_000,
+        96,
+        args.quiet,
+    )?;
+    let code = summary
+        .report
+        .finish_ingest(&args.index, summary.index_bytes);
+    let idx = ClaimIndex::open(&args.index)?;
+    let opts = ExportOptions {
+        out: args.out.clone(),
+        filter: SearchRequest {
+            query: "*".into(),
+            ..SearchRequest::default()
+        },
+        excel_safe: false,
+        format: TableFormat::Csv,
     };
-    let report = extract_all(&[corpus], &opts, &mut sink)?;
-    let code = report.finish("run");
+    let exported = export(&idx, &opts)?;
     if !args.quiet {
-        eprintln!("claimdex: claims written to {}", path.display());
+        eprintln!("claimdex: {}", describe(&exported));
+        let top = super::stats::term_counts(&idx, idx.fields.entity_keys)?;
+        let mut top: Vec<_> = top.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let names: Vec<String> = top
+            .iter()
+            .take(8)
+            .map(|(k, n)| format!("{k} ({n})"))
+            .collect();
+        eprintln!("claimdex: top entities: {}", names.join(", "));
+        eprintln!(
+            "claimdex: search it with `claimdex search --index {} QUERY`; the data package is {}",
+            args.index.display(),
+            args.out.join("datapackage.json").display()
+        );
     }
     Ok(code)
 }

@@ -22,6 +22,63 @@ pub enum Format {
     Csv,
 }
 
+/// The claim filters shared by `search` and `export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only these kinds (figure, date, entity, quote); repeat or separate with commas.
+    #[arg(long = "kind", value_delimiter = ',')]
+    pub kinds: Vec<ClaimKind>,
+    /// Only these subtypes (money, percent, person, direct, ...).
+    #[arg(long = "subtype", value_delimiter = ',')]
+    pub subtypes: Vec<String>,
+    /// Claims whose sentence names this entity (e.g. "Stargate", "Bessent").
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Quotes said by this speaker.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Articles whose source path starts with this.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// Published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<NaiveDate>,
+    /// Figures with a value of at least this.
+    #[arg(long, allow_hyphen_values = true)]
+    pub min: Option<f64>,
+    /// Figures with a value of at most this.
+    #[arg(long, allow_hyphen_values = true)]
+    pub max: Option<f64>,
+    /// Only this unit (USD, %, km, jobs, ...).
+    #[arg(long)]
+    pub unit: Option<String>,
+}
+
+impl FilterArgs {
+    /// The search request for `query` with these filters.
+    pub fn request(&self, query: &str, limit: usize, offset: usize) -> SearchRequest {
+        SearchRequest {
+            query: query.to_string(),
+            kinds: self.kinds.clone(),
+            subtypes: self.subtypes.clone(),
+            entity: self.entity.clone(),
+            speaker: self.speaker.clone(),
+            source: self.source.clone(),
+            since: self.since,
+            until: self.until,
+            min: self.min,
+            max: self.max,
+            unit: self.unit.clone(),
+            doc_id: None,
+            limit,
+            offset,
+        }
+    }
+}
+
 /// Arguments of `claimdex search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,36 +88,8 @@ pub struct Args {
     /// The index directory.
     #[arg(long, default_value = "indexes")]
     index: PathBuf,
-    /// Only these kinds (figure, date, entity, quote); repeat or separate with commas.
-    #[arg(long = "kind", value_delimiter = ',')]
-    kinds: Vec<ClaimKind>,
-    /// Only these subtypes (money, percent, person, direct, ...).
-    #[arg(long = "subtype", value_delimiter = ',')]
-    subtypes: Vec<String>,
-    /// Claims whose sentence names this entity (e.g. "Stargate", "Bessent").
-    #[arg(long)]
-    entity: Option<String>,
-    /// Quotes said by this speaker.
-    #[arg(long)]
-    speaker: Option<String>,
-    /// Articles whose source path starts with this.
-    #[arg(long)]
-    source: Option<String>,
-    /// Published on or after this date (YYYY-MM-DD).
-    #[arg(long)]
-    since: Option<NaiveDate>,
-    /// Published on or before this date (YYYY-MM-DD).
-    #[arg(long)]
-    until: Option<NaiveDate>,
-    /// Figures with a value of at least this.
-    #[arg(long, allow_hyphen_values = true)]
-    min: Option<f64>,
-    /// Figures with a value of at most this.
-    #[arg(long, allow_hyphen_values = true)]
-    max: Option<f64>,
-    /// Only this unit (USD, %, km, jobs, ...).
-    #[arg(long)]
-    unit: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Hits to show.
     #[arg(long, default_value_t = 20)]
     limit: usize,
@@ -87,22 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             return Ok(super::EXIT_ERROR);
         }
     };
-    let req = SearchRequest {
-        query: args.query.clone(),
-        kinds: args.kinds,
-        subtypes: args.subtypes,
-        entity: args.entity,
-        speaker: args.speaker,
-        source: args.source,
-        since: args.since,
-        until: args.until,
-        min: args.min,
-        max: args.max,
-        unit: args.unit,
-        doc_id: None,
-        limit: args.limit,
-        offset: args.offset,
-    };
+    let req = args.filters.request(&args.query, args.limit, args.offset);
     let results = match search(&idx, &req) {
         Ok(r) => r,
         Err(crate::Error::Usage(msg)) => {

@@ -30,6 +30,8 @@ pub struct WriterOptions {
     pub commit_every_docs: usize,
     /// ...or this many bytes of new article text, whichever comes first.
     pub commit_every_bytes: usize,
+    /// The ingestion time stamp to record (seconds since the epoch); `None` for now.
+    pub ingested_at: Option<i64>,
 }
 
 impl Default for WriterOptions {
@@ -39,6 +41,7 @@ impl Default for WriterOptions {
             memory_budget: 96 << 20,
             commit_every_docs: 5_000,
             commit_every_bytes: 32 << 20,
+            ingested_at: None,
         }
     }
 }
@@ -69,9 +72,11 @@ impl<'i> Ingester<'i> {
             e => Error::Store { path: idx.path.clone(), reason: e.to_string() },
         })?;
         let known = indexed_doc_ids(idx)?;
-        let ingested_at = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
+        let ingested_at = opts.ingested_at.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
         Ok(Ingester {
             idx,
             writer,
@@ -300,7 +305,10 @@ pub fn build_records(
             r.add_text(f.entity_keys, entity_key(n));
         }
         r.add_text(f.rule, c.rule);
-        r.add_f64(f.confidence, c.confidence as f64);
+        r.add_f64(
+            f.confidence,
+            (c.confidence as f64 * 1000.0).round() / 1000.0,
+        );
         r.add_u64(f.start, c.span.start as u64);
         r.add_u64(f.end, c.span.end as u64);
         r.add_u64(f.char_start, start.char_offset as u64);
