@@ -19,8 +19,10 @@ pub struct Gazetteer {
     pub by_name: HashMap<&'static str, Subtype>,
     /// Given names ("Sam", "Priya").
     pub given: HashSet<&'static str>,
-    /// Titles before names, longest first, with the type they imply.
+    /// Titles before names ("Prime Minister", "Dr.").
     pub titles: HashSet<&'static str>,
+    /// First words of the titles, without a final full stop ("Prime", "Dr").
+    pub title_starts: HashSet<&'static str>,
     /// Head words that type the name they end ("Corp" -> organization).
     pub cues: HashMap<&'static str, Subtype>,
 }
@@ -81,8 +83,14 @@ pub fn gazetteer() -> &'static Gazetteer {
             .build(&patterns)
             .expect("gazetteer automaton builds");
         let given = data_lines(include_str!("../../../data/entities/given_names.txt")).collect();
-        let titles = data_lines(include_str!("../../../data/entities/titles.txt"))
-            .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
+        let titles: HashSet<&'static str> =
+            data_lines(include_str!("../../../data/entities/titles.txt"))
+                .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
+                .collect();
+        let title_starts = titles
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(|w| w.trim_end_matches('.'))
             .collect();
         let cues = data_lines(include_str!("../../../data/entities/cue_words.txt"))
             .filter_map(|l| {
@@ -101,6 +109,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             by_name,
             given,
             titles,
+            title_starts,
             cues,
         }
     })

@@ -516,14 +516,14 @@ impl Extractor for EntityExtractor {
 
         // Evidence from the whole article: names seen capitalized mid-sentence, and lower-case words.
         let mut mid_sentence: HashSet<&str> = HashSet::new();
-        let mut lower_words: HashSet<String> = HashSet::new();
+        let mut lower_words: HashSet<&str> = HashSet::new();
         for t in &doc.tokens {
             let s = t.text(text);
             if t.kind != TokenKind::Word {
                 continue;
             }
             if s.starts_with(char::is_lowercase) {
-                lower_words.insert(s.to_string());
+                lower_words.insert(s);
             } else if !sentence_starts.contains(&t.span.start) && !in_headline(t.span) {
                 mid_sentence.insert(s);
             }
@@ -552,7 +552,7 @@ impl Extractor for EntityExtractor {
                     || g.given.contains(first)
                     || is_all_caps(first)
                     || words_of_longer_names.contains(first);
-                if !vouched || lower_words.contains(&first.to_lowercase()) {
+                if !vouched || lower_words.contains(first.to_lowercase().as_str()) {
                     continue;
                 }
             }
@@ -928,9 +928,9 @@ fn runs(
             }
             break;
         }
-        let run: Vec<Token> = toks[i..=j].to_vec();
+        let run = &toks[i..=j];
         i = j + 1;
-        out.extend(split_run(text, &run, g, sentence_starts, in_headline));
+        out.extend(split_run(text, run, g, sentence_starts, in_headline));
     }
     out
 }
@@ -953,7 +953,8 @@ fn split_run(
     while k < run.len() {
         // Titles of one to three words ("Prime Minister", "Chief Executive Officer"), with an optional dot.
         let mut title_len = 0;
-        for n in (1..=3).rev() {
+        let starts_title = g.title_starts.contains(word(&run[k]).trim_end_matches('.'));
+        for n in (1..=3).rev().filter(|_| starts_title) {
             if k + n > run.len() {
                 continue;
             }
