@@ -2,6 +2,7 @@
 //! process exit status (0 all good, 2 when some input failed; usage errors are 1, set in `main`).
 
 mod batch;
+mod bench;
 mod export;
 mod extract;
 mod ingest;
@@ -37,6 +38,8 @@ enum Command {
     Export(export::Args),
     /// The main job: process the sample corpus and write the exports.
     Run(run::Args),
+    /// Measure ingest and search speed on a generated (or given) corpus.
+    Bench(bench::Args),
 }
 
 /// Exit status when everything went well.
@@ -65,6 +68,7 @@ pub fn run() -> anyhow::Result<i32> {
         Command::Stats(args) => stats::run(args),
         Command::Export(args) => export::run(args),
         Command::Run(args) => run::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
 

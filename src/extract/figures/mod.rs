@@ -124,17 +124,17 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Digits (with separators and decimals) or a run of number words, with fractions.
             core: Regex::new(&format!(
-                r"(?i)(?P<digits>(?:\b|[-−])?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\B\.\d+)(?:(?P<ord>st|nd|rd|th)\b)?|\b(?P<words>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)\b)\b"
+                r"(?i)(?P<digits>(?:(?-u:\b)|[-−])?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+)(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?-u:\b)(?P<words>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b))(?-u:\b)"
             ))
             .expect("core"),
-            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore)s?\b|\s?(?i:bn|mn|mln|tn|trn)\b|(?:[mkb]|K|M|B)\b)").expect("scale"),
-            percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent\b|percent\b|pct\b)|(?P<pp>percentage[\s-]points?\b|pp\b|ppts?\b)|(?P<bp>basis\s+points?\b|bps\b))").expect("percent"),
-            rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)\b").expect("rate"),
+            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore)s?(?-u:\b)|\s?(?i:bn|mn|mln|tn|trn)(?-u:\b)|(?:[mkb]|K|M|B)(?-u:\b))").expect("scale"),
+            percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent(?-u:\b)|percent(?-u:\b)|pct(?-u:\b))|(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
+            rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
             qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
             range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
-            excluded: Regex::new(r"(?i)https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d+(?:\.\d+){2,}\b").expect("excluded"),
-            street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)\b").expect("street"),
-            vague: Regex::new(r"(?i)\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b").expect("vague"),
+            excluded: Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)").expect("excluded"),
+            street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)(?-u:\b)").expect("street"),
+            vague: Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of(?-u:\b)").expect("vague"),
         }
     })
 }

@@ -19,45 +19,87 @@ use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::span::Span;
 use crate::text::Analyzed;
 
-const VERBS: &str = "said|says|say|told|tells|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|claims|conceded|cautioned|complained|suggested|suggests|posted|tweeted|announced|concluded|emphasized|emphasised|stressed|predicted|joked|quipped|shouted|urged|urges|vowed|maintained|observed|remarked|responded|responds|countered|agreed|wondered|confirmed|testified|pleaded|boasted|lamented|mused|snapped|exclaimed|whispered|yelled|tells|thundered|conceded|reiterated|retorted|interjected|pointed out|went on|would say|had said|has said|have said|will say|shot back|fired back|hit back|pressed|chimed in|interrupted|reads|read|cracked|mocked|scoffed|laughed|offered|contended|charged|alleged|objected|demanded|promised|pledged|described|called|calls|texted|emailed|blasted|slammed|asserted|recounted|summed up|put it|wrote in|quoted|shouts|chanted|sang|told reporters";
-
-/// A speaker phrase: a name, a pronoun or a noun phrase, up to the next clause break.
-const PHRASE: &str = r"[^,;:!?“”\x22\n]{1,100}";
+const VERBS: &str = "said|says|say|told|tells|tell|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|answers|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|claimed|claims|conceded|concedes|cautioned|cautions|complained|complains|suggested|suggests|posted|posts|tweeted|tweets|announced|announces|concluded|concludes|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|predicted|predicts|joked|jokes|quipped|quips|shouted|shouts|urged|urges|vowed|vows|maintained|maintains|observed|observes|remarked|remarks|responded|responds|countered|counters|agreed|agrees|wondered|wonders|confirmed|confirms|testified|testifies|pleaded|pleads|boasted|boasts|lamented|laments|mused|muses|snapped|snaps|exclaimed|exclaims|whispered|whispers|yelled|yells|reiterated|reiterates|retorted|retorts|interjected|interjects|pointed out|points out|went on|goes on|shot back|shoots back|fired back|fires back|hit back|hits back|pressed|presses|chimed in|chimes in|interrupted|interrupts|reads|read|cracked|cracks|mocked|mocks|scoffed|scoffs|laughed|laughs|offered|offers|contended|contends|charged|charges|alleged|alleges|objected|objects|demanded|demands|promised|promises|pledged|pledges|described|describes|called|calls|texted|texts|emailed|emails|blasted|blasts|slammed|slams|asserted|asserts|recounted|recounts|summed up|sums up|put it|puts it|quoted|quotes|chanted|chants|started|starts|began|begins|reported|reports|recalled|explained|thundered|would say|had said|has said|have said|will say";
 
 struct Patterns {
-    /// `, said X …` right after a quotation.
-    after_verb_first: Regex,
-    /// `, X said` / `, X, a governor, said` right after a quotation.
-    after_speaker_first: Regex,
-    /// `X said: ` / `X told reporters that ` right before a quotation.
-    before: Regex,
-    /// `X: ` right before a quotation.
-    colon: Regex,
+    /// A reporting verb, on ASCII word boundaries.
+    verb: Regex,
     /// `according to X` in the sentence.
     according: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let adverb = r"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|once\s+|previously\s+)?";
-        Patterns {
-            after_verb_first: Regex::new(&format!(
-                r"^\s*[,—–-]?\s*(?:(?:he|she|they|it)\s+)?(?P<v>{VERBS})\s+(?P<s>{PHRASE})"
-            ))
-            .expect("after_verb_first"),
-            after_speaker_first: Regex::new(&format!(
-                r"^\s*[,—–-]?\s*(?P<s>[^,;:!?“”\x22\n]{{1,80}}?)(?:\s*,[^,;“”\x22\n]{{1,90}},)?\s+{adverb}(?P<v>{VERBS})\b"
-            ))
-            .expect("after_speaker_first"),
-            before: Regex::new(&format!(
-                r"(?P<s>[^,;:!?“”\x22\n]{{1,80}}?)(?:\s*,[^,;“”\x22\n]{{1,90}},)?\s+{adverb}(?P<v>{VERBS})(?:\s+[^.!?“”\x22]{{0,90}}?)?\s*[,:]?\s*$"
-            ))
-            .expect("before"),
-            colon: Regex::new(r"(?P<s>[A-Z][^,;:!?“”\x22\n]{0,60}?)\s*:\s*$").expect("colon"),
-            according: Regex::new(&format!(r"(?i:according\s+to)\s+(?P<s>{PHRASE})")).expect("according"),
-        }
+    P.get_or_init(|| Patterns {
+        verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{VERBS})(?-u:\b)")).expect("verb"),
+        according: Regex::new(r"(?i:according\s+to)\s+(?P<s>[^,;:!?“”\x22\n]{1,100})")
+            .expect("according"),
     })
+}
+
+/// Abbreviations whose full stop does not end a sentence inside an attribution ("Mr. Manafort said").
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "Mass", "Calif", "Fla", "Ore", "Ky", "Tex", "Nev",
+    "Va", "Pa", "Ill", "Mich",
+];
+
+/// The byte offset of the first sentence end in `s` (`.`, `!`, `?`), skipping full stops of initials and
+/// abbreviations (`C. Stewart`, `J.J.`, `Mr.`).
+fn sentence_end(s: &str) -> Option<usize> {
+    for (i, c) in s.char_indices() {
+        match c {
+            '!' | '?' => return Some(i),
+            '.' => {
+                let word_start =
+                    crate::text::trailing_run_start(&s[..i], |c| c.is_alphanumeric() || c == '.');
+                let word = &s[word_start..i];
+                let initial = word.chars().count() <= 2 && word.starts_with(char::is_uppercase)
+                    || word.contains('.');
+                if !(initial || NAME_ABBREVIATIONS.contains(&word)) {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Determiners and words that open an apposition ("Lael Brainard, a Fed governor, said").
+fn is_apposition(segment: &str) -> bool {
+    let s = segment.trim_start();
+    [
+        "a ", "an ", "the ", "who ", "one of ", "his ", "her ", "their ", "its ", "chief ",
+        "senior ", "former ",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+        || s.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && !s.starts_with("he ")
+            && !s.starts_with("she ")
+}
+
+/// The speaker part of the words before a reporting verb: the last comma-separated segment, or the one
+/// before it when the last is an apposition.
+fn speaker_segment(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let segments: Vec<(usize, &str)> = s
+        .split(',')
+        .scan(0usize, |at, seg| {
+            let start = *at;
+            *at += seg.len() + 1;
+            Some((start, seg))
+        })
+        .filter(|(_, seg)| !seg.trim().is_empty())
+        .collect();
+    let pick = match segments.as_slice() {
+        [] => return Span::new(span.end, span.end),
+        [only] => *only,
+        [.., prev, last] if is_apposition(last.1) && !is_apposition(prev.1) => *prev,
+        [.., last] => *last,
+    };
+    Span::new(span.start + pick.0, span.start + pick.0 + pick.1.len()).trim(text)
 }
 
 /// The quote extractor.
@@ -176,23 +218,41 @@ fn attribute(
         .map_or(text.len(), |i| quote.end + i);
     let after_end = crate::text::floor_char_boundary(text, (quote.end + 200).min(para_end));
     let after = &text[quote.end..after_end];
-    let found = |m: regex::Match<'_>, offset: usize, rule: &'static str| {
-        let span = phrase_span(text, Span::new(offset + m.start(), offset + m.end()));
-        speaker_for(text, span, quote, entities).map(|speaker| Attribution { speaker, rule })
-    };
-    if let Some(a) = p
-        .after_verb_first
-        .captures(after)
-        .and_then(|c| found(c.name("s")?, quote.end, "quote.direct.said_after"))
-    {
-        return Some(a);
-    }
-    if let Some(a) = p
-        .after_speaker_first
-        .captures(after)
-        .and_then(|c| found(c.name("s")?, quote.end, "quote.direct.speaker_said_after"))
-    {
-        return Some(a);
+    let lead_ws = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+            .len();
+    // After the quotation: ", said X, a governor." or ", X, a governor, said."
+    if let Some(v) = p.verb.find(&after[lead_ws..]) {
+        let (vs, ve) = (
+            quote.end + lead_ws + v.start(),
+            quote.end + lead_ws + v.end(),
+        );
+        let before_verb = &text[quote.end + lead_ws..vs];
+        let clean = |s: &str| !s.contains(['“', '”', '"', ';', '\n']) && sentence_end(s).is_none();
+        if before_verb.trim().is_empty() {
+            // Verb first: the speaker follows, up to the clause end.
+            let rest = &text[ve..after_end];
+            let clause = rest
+                .find([',', ';', ':', '“', '”', '"', '\n', '('])
+                .unwrap_or(rest.len());
+            let end = sentence_end(&rest[..clause]).unwrap_or(clause);
+            let span = phrase_span(text, Span::new(ve, ve + end));
+            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.said_after",
+                });
+            }
+        } else if before_verb.len() <= 120 && clean(before_verb) {
+            let span = speaker_segment(text, Span::new(quote.end + lead_ws, vs));
+            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.speaker_said_after",
+                });
+            }
+        }
     }
     let para_start = text[..quote.start].rfind('\n').map_or(0, |i| i + 1);
     let before_start =
@@ -202,9 +262,11 @@ fn attribute(
     let lead_from = crate::text::after_last(before, |c| matches!(c, '.' | '!' | '?' | '”' | '"'));
     let lead = &before[lead_from..];
     let lead_offset = before_start + lead_from;
-    if let Some(c) = p.colon.captures(lead) {
-        let s = c.name("s")?;
-        let span = Span::new(lead_offset + s.start(), lead_offset + s.end());
+    // "Scott Bessent: “…”"
+    let trimmed = lead.trim_end();
+    if let Some(body) = trimmed.strip_suffix(':') {
+        let seg_from = crate::text::after_last(body, |c| matches!(c, ',' | ';'));
+        let span = Span::new(lead_offset + seg_from, lead_offset + body.len()).trim(text);
         if entities
             .iter()
             .any(|e| e.span.overlaps(span) && e.subtype == Subtype::Person)
@@ -217,12 +279,19 @@ fn attribute(
             }
         }
     }
-    if let Some(a) = p
-        .before
-        .captures(lead)
-        .and_then(|c| found(c.name("s")?, lead_offset, "quote.direct.said_before"))
-    {
-        return Some(a);
+    // Before the quotation: "Bessent said in an interview: “…”", "X told reporters that the council was “…”".
+    if let Some(v) = p.verb.find_iter(lead).last() {
+        let tail = &lead[v.end()..];
+        if tail.len() <= 100 && !tail.contains(['“', '”', '"']) && sentence_end(tail).is_none()
+        {
+            let span = speaker_segment(text, Span::new(lead_offset, lead_offset + v.start()));
+            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.said_before",
+                });
+            }
+        }
     }
     // "according to X" anywhere in the sentence.
     let sentence = doc.sentence_around(quote);
@@ -241,8 +310,7 @@ fn attribute(
     // A paragraph that is all quotation, introduced by the paragraph before: "As X reported:".
     if text[para_start..quote.start].trim().is_empty() && para_start > 1 {
         let prev_para_end = text[..para_start].trim_end().len();
-        let prev = &text[..prev_para_end];
-        if prev.ends_with(':') {
+        if text[..prev_para_end].ends_with(':') {
             let from = crate::text::floor_char_boundary(text, prev_para_end.saturating_sub(220));
             let intro = &text[from..prev_para_end - 1];
             let intro_from = crate::text::after_last(intro, |c| matches!(c, '.' | '!' | '?'));

@@ -1,0 +1,251 @@
+//! `claimdex bench`: measures ingest throughput, re-ingest throughput, peak memory and search latency on a
+//! generated corpus (deterministic, so it runs on a fresh machine) or on a corpus you give. It checks the
+//! counts it expects, so a fast wrong answer fails instead of being reported. A benchmark, not a test.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::ingest::ingest;
+use crate::index::search::{search, SearchRequest};
+use crate::index::ClaimIndex;
+use crate::source::InputFormat;
+
+/// Arguments of `claimdex bench`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Articles to generate (ignored with --corpus).
+    #[arg(long, default_value_t = 60_000)]
+    articles: u64,
+    /// Paragraphs per generated article.
+    #[arg(long, default_value_t = 6)]
+    paragraphs: usize,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Benchmark this corpus instead of a generated one.
+    #[arg(long)]
+    corpus: Option<String>,
+    /// Work directory (a temporary one when not given; kept when given).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// Search queries to time.
+    #[arg(long, default_value_t = 2_000)]
+    queries: usize,
+    /// Print the results as one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Results {
+    corpus: String,
+    articles: u64,
+    text_mb: f64,
+    claims: u64,
+    ingest_seconds: f64,
+    ingest_mb_per_s: f64,
+    ingest_articles_per_s: f64,
+    reingest_seconds: f64,
+    reingest_mb_per_s: f64,
+    index_mb: f64,
+    peak_rss_mb: f64,
+    search_queries: usize,
+    search_p50_ms: f64,
+    search_p99_ms: f64,
+    search_max_ms: f64,
+}
+
+/// Peak resident memory of this process (VmHWM), in MB; 0 where /proc is not available.
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The queries timed: words, phrases, boolean queries and filters, as fact-checkers use them.
+fn query_mix(i: usize) -> SearchRequest {
+    let words = [
+        "jobs",
+        "billion",
+        "per cent",
+        "quarter",
+        "spend",
+        "prices",
+        "investment",
+        "Nairobi",
+        "homes",
+        "Texas",
+    ];
+    let mut r = SearchRequest {
+        limit: 20,
+        ..SearchRequest::default()
+    };
+    let w = words[i % words.len()];
+    match i % 6 {
+        0 => r.query = w.to_string(),
+        1 => r.query = format!("\"{w}\""),
+        2 => {
+            r.query = format!("{w} OR homes");
+            r.kinds = vec![crate::ClaimKind::Figure];
+        }
+        3 => {
+            r.query = "*".into();
+            r.speaker = Some(["Okafor", "Tanaka", "Novak", "Mensah"][i % 4].into());
+        }
+        4 => {
+            r.query = w.to_string();
+            r.min = Some(1e6);
+            r.max = Some(5e9);
+        }
+        _ => {
+            r.query = "*".into();
+            r.unit = Some("USD".into());
+            r.since = chrono::NaiveDate::from_ymd_opt(2018, 1, 1);
+        }
+    }
+    r
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let tmp;
+    let dir = match &args.dir {
+        Some(d) => {
+            std::fs::create_dir_all(d)?;
+            d.clone()
+        }
+        None => {
+            tmp = tempfile::tempdir()?;
+            tmp.path().to_path_buf()
+        }
+    };
+    let (corpus, expected_articles) = match &args.corpus {
+        Some(c) => (c.clone(), None),
+        None => {
+            let path = dir.join("synth.jsonl");
+            eprintln!("claimdex: bench: generating {} articles ...", args.articles);
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            crate::synth::write_jsonl(&mut w, args.seed, args.articles, args.paragraphs)?;
+            w.flush()?;
+            (path.to_string_lossy().into_owned(), Some(args.articles))
+        }
+    };
+    let index = dir.join("index");
+    if index.exists() {
+        std::fs::remove_dir_all(&index)?;
+    }
+    eprintln!("claimdex: bench: ingesting {corpus} ...");
+    let t = Instant::now();
+    let first = ingest(
+        std::slice::from_ref(&corpus),
+        &index,
+        InputFormat::Auto,
+        20_000,
+        96,
+        true,
+    )?;
+    let ingest_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let second = ingest(
+        std::slice::from_ref(&corpus),
+        &index,
+        InputFormat::Auto,
+        20_000,
+        96,
+        true,
+    )?;
+    let reingest_s = t.elapsed().as_secs_f64();
+    let articles = first.report.articles;
+    let claims: u64 = first.report.claims.iter().sum();
+    // A fast wrong answer must fail.
+    if let Some(n) = expected_articles {
+        anyhow::ensure!(articles == n, "ingested {articles} articles, expected {n}");
+    }
+    anyhow::ensure!(
+        first.report.failed == 0,
+        "{} inputs failed",
+        first.report.failed
+    );
+    anyhow::ensure!(
+        second.report.articles == 0 && second.report.skipped == articles,
+        "re-ingest added articles"
+    );
+    anyhow::ensure!(claims > 0, "no claims extracted");
+
+    let idx = ClaimIndex::open(&index)?;
+    let mut lat = Vec::with_capacity(args.queries);
+    let mut hits = 0usize;
+    for i in 0..args.queries {
+        let req = query_mix(i);
+        let t = Instant::now();
+        let r = search(&idx, &req)?;
+        lat.push(t.elapsed().as_secs_f64() * 1e3);
+        hits += r.hits.len();
+    }
+    anyhow::ensure!(args.queries == 0 || hits > 0, "no search returned a hit");
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        lat.get(((lat.len() as f64 - 1.0) * p).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let text_mb = first.report.text_bytes as f64 / 1e6;
+    let res = Results {
+        corpus: if args.corpus.is_some() {
+            corpus
+        } else {
+            format!("synthetic (seed {}, {} articles)", args.seed, args.articles)
+        },
+        articles,
+        text_mb,
+        claims,
+        ingest_seconds: ingest_s,
+        ingest_mb_per_s: text_mb / ingest_s,
+        ingest_articles_per_s: articles as f64 / ingest_s,
+        reingest_seconds: reingest_s,
+        reingest_mb_per_s: second.report.text_bytes as f64 / 1e6 / reingest_s,
+        index_mb: idx.size_on_disk() as f64 / 1e6,
+        peak_rss_mb: peak_rss_mb(),
+        search_queries: args.queries,
+        search_p50_ms: pct(0.50),
+        search_p99_ms: pct(0.99),
+        search_max_ms: lat.last().copied().unwrap_or(0.0),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&res)?);
+    } else {
+        println!("corpus            {}", res.corpus);
+        println!(
+            "articles          {} ({:.1} MB of text)",
+            res.articles, res.text_mb
+        );
+        println!("claims            {}", res.claims);
+        println!(
+            "ingest            {:.2} s  {:.1} MB/s  {:.0} articles/s",
+            res.ingest_seconds, res.ingest_mb_per_s, res.ingest_articles_per_s
+        );
+        println!(
+            "re-ingest         {:.2} s  {:.1} MB/s",
+            res.reingest_seconds, res.reingest_mb_per_s
+        );
+        println!("index on disk     {:.1} MB", res.index_mb);
+        println!("peak RSS          {:.0} MB", res.peak_rss_mb);
+        println!(
+            "search            {} queries: p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
+            res.search_queries, res.search_p50_ms, res.search_p99_ms, res.search_max_ms
+        );
+    }
+    Ok(0)
+}
