@@ -409,6 +409,8 @@ fn is_capitalized(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
+        // iPod, iTunes, eBay: a lower-case letter, then a capital.
+        Some(c) if c.is_lowercase() && chars.clone().next().is_some_and(char::is_uppercase) => true,
         // al-Assad, el-Sisi, d'Estaing
         Some('a' | 'e' | 'd') => {
             let lower = s.to_lowercase();
@@ -543,7 +545,9 @@ impl Extractor for EntityExtractor {
         for m in kept {
             let name = &text[m.span];
             let known = m.subtype.is_some();
-            if m.in_headline && !known && !body_names.contains(name) {
+            // In a headline only a vocabulary hit vouches for a name (cue words are capitalized there anyway).
+            let vocabulary = matches!(m.rule, "entity.gazetteer" | "entity.location.dateline");
+            if m.in_headline && !vocabulary && !body_names.contains(name) {
                 continue;
             }
             if m.sentence_initial && m.words == 1 && !known && !m.titled {
@@ -556,7 +560,15 @@ impl Extractor for EntityExtractor {
                     continue;
                 }
             }
-            if let Some(subtype) = type_of(&m, name, g) {
+            let mut m = m;
+            if let Some(end) =
+                model_number_after(text, m.span).filter(|_| m.subtype != Some(Subtype::Location))
+            {
+                m.span.end = end;
+                m.subtype = Some(Subtype::Misc);
+                m.rule = "entity.misc.model";
+            }
+            if let Some(subtype) = type_of(&m, text, g) {
                 typed.push((m, subtype));
             }
         }
@@ -564,16 +576,85 @@ impl Extractor for EntityExtractor {
     }
 }
 
+/// A product or model code: letters and digits mixed in one word (`A380`, `IE6`, `F-35`, `7e7`).
+fn is_model_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+}
+
+/// "Boeing 747", "Windows 11": a model number right after a name; returns where it ends.
+fn model_number_after(text: &str, span: Span) -> Option<usize> {
+    let after = text[span.end..].strip_prefix(' ')?;
+    let len = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(after.len());
+    let code = &after[..len];
+    let digits = code.chars().filter(char::is_ascii_digit).count();
+    let ok = digits > 0
+        && code.len() <= 8
+        && !code.ends_with('-')
+        && (code.len() <= 4 || is_model_code(code));
+    let next = after[len..].chars().next();
+    (ok && next.is_none_or(|c| {
+        !c.is_alphanumeric() && c != ',' && c != '.'
+            || c == '.' && after[len + 1..].starts_with(' ')
+    }))
+    .then_some(span.end + 1 + len)
+}
+
+/// Reporting verbs that make a lone capitalized word before or after them a speaker.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "explained",
+    "insisted",
+    "warned",
+    "claimed",
+    "replied",
+    "recalled",
+    "noted",
+    "asked",
+    "believes",
+    "thinks",
+    "announced",
+];
+
+/// Words right before a single-word name that make it a place ("in Herat", "across Bhubaneshwar").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "outside",
+    "throughout",
+    "around",
+    "to",
+    "towards",
+    "into",
+    "from",
+];
+
 /// Types a mention that has no vocabulary type yet.
-fn type_of(m: &Mention, name: &str, g: &Gazetteer) -> Option<Subtype> {
+fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if let Some(t) = m.subtype {
         return Some(t);
     }
     if m.titled {
         return Some(Subtype::Person);
     }
+    let name = &text[m.span];
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = *words.first()?;
+    // Products and models: iPod, A380, IE6, Windows XP.
+    if words.iter().any(|w| is_model_code(w)) || first.starts_with(char::is_lowercase) {
+        return Some(Subtype::Misc);
+    }
     let given =
         g.given.contains(first) || first.split('-').next().is_some_and(|p| g.given.contains(p));
     if words.len() >= 2 && words.len() <= 4 && given {
@@ -582,13 +663,40 @@ fn type_of(m: &Mention, name: &str, g: &Gazetteer) -> Option<Subtype> {
     if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         return Some(Subtype::Organization);
     }
-    // A known place or company inside a longer name: "Texas Instruments", "Apple TV".
-    if words.len() >= 2
-        && words
+    // A company's name followed by other words names its product ("Ford Taurus", "Apple TV"); a place's
+    // name followed by other words names an organization ("Texas Instruments").
+    if words.len() >= 2 {
+        match g.by_name.get(first) {
+            Some(Subtype::Organization) => return Some(Subtype::Misc),
+            Some(Subtype::Location) => return Some(Subtype::Organization),
+            _ => {}
+        }
+        if words
             .iter()
             .any(|w| g.by_name.get(w).is_some_and(|t| *t != Subtype::Misc))
-    {
-        return Some(Subtype::Organization);
+        {
+            return Some(Subtype::Organization);
+        }
+    }
+    if words.len() == 1 {
+        let before = text[..m.span.start].trim_end();
+        let prev =
+            before[crate::text::trailing_run_start(before, char::is_alphabetic)..].to_lowercase();
+        if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
+            return Some(Subtype::Location);
+        }
+        // "Romney said", "said Gorbachev": a lone name that speaks is a person's surname.
+        let after = text[m.span.end..]
+            .trim_start_matches(['’', '\'', 's'])
+            .trim_start();
+        let next = &after[..after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len())];
+        if REPORTING.contains(&next) || REPORTING.contains(&prev.as_str()) {
+            if looks_like_name_word(first) {
+                return Some(Subtype::Person);
+            }
+        }
     }
     Some(match words.len() {
         2 | 3 if words.iter().all(|w| looks_like_name_word(w)) => Subtype::Person,
@@ -868,10 +976,28 @@ fn runs(
                 }
                 break;
             }
-            if !joined(cur, next) {
+            if !joined(cur, next) || possessive_len(cur_text) > 0 {
+                // "New People Party's Regina Ip": the possessor ends its own name.
                 break;
             }
             if is_name(next) {
+                // "United States Barack Obama", "Apple Inc Steve Jobs": a known name or an organization's
+                // cue word followed by a given name is two names.
+                let known_before = g
+                    .by_name
+                    .contains_key(text[toks[i].span.start..cur.span.end].trim())
+                    || g.cues
+                        .get(cur_text)
+                        .is_some_and(|t| *t == Subtype::Organization);
+                let given_after = (g.given.contains(next.text(text))
+                    || looks_like_name_word(next.text(text)))
+                    && toks.get(j + 2).is_some_and(|a| {
+                        is_name(a) && joined(next, a) && looks_like_name_word(a.text(text))
+                    })
+                    && !g.cues.contains_key(next.text(text));
+                if known_before && given_after {
+                    break;
+                }
                 j += 1;
                 continue;
             }
