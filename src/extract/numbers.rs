@@ -188,6 +188,8 @@ pub fn scale_word(w: &str) -> Option<Decimal> {
         "trillion" | "tn" | "trn" | "trillions" => 12,
         "lakh" => 5,
         "crore" => 7,
+        "mm" => 6,
+        "dozen" | "dozens" => return Some(Decimal::int(12)),
         _ => return None,
     };
     Some(Decimal::pow10(exp))
@@ -315,19 +317,27 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
     // Fractions: "half", "a half", "a third", "two-thirds", "three quarters", "one and a half" is left out.
     if let Some(&last) = words.last() {
         if let Some(den) = fraction_word(last) {
-            let num = match &words[..words.len() - 1] {
-                [] if last == "half" => 1,
-                ["a" | "an" | "one"] => 1,
-                [w] => small_word(w)?,
-                _ => return None,
+            let head = &words[..words.len() - 1];
+            // A plural denominator takes any whole numerator ("twenty-three fifths"); a singular one
+            // takes one, a or an ("one fifth"), or a small number ("three quarter" is rare but read).
+            let num = match head {
+                [] if last == "half" => Some(1),
+                [] => return None,
+                ["a" | "an" | "one"] => Some(1),
+                [w] => small_word(w),
+                _ if last.ends_with('s') => parse_words(&head.join(" "))
+                    .filter(|n| !n.ordinal && n.value.is_integer())
+                    .and_then(|n| n.value.as_i64())
+                    .map(i128::from),
+                _ => None,
             };
-            if words.len() == 1 && last != "half" {
-                return None;
+            if let Some(num) = num {
+                return Some(WordNumber {
+                    value: Decimal::int(num).div_int(den)?,
+                    ordinal: false,
+                });
             }
-            return Some(WordNumber {
-                value: Decimal::int(num).div_int(den)?,
-                ordinal: false,
-            });
+            // Otherwise an ordinal ("twenty-fifth") or nothing: read on.
         }
     }
     let mut total = Decimal::int(0);

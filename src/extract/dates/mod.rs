@@ -713,6 +713,11 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
+                // "five years old", "three months of age": an age, which figures claim.
+                let after = self.text[whole.end()..].trim_start().to_ascii_lowercase();
+                if after.starts_with("old") || after.starts_with("of age") {
+                    return None;
+                }
                 // "£350m a week", "$5 a day": a rate of a figure, not a duration.
                 if matches!(lower.as_str(), "a" | "an") && self.after_amount(whole.start()) {
                     return None;

@@ -692,10 +692,9 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         let next = &after[..after
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len())];
-        if REPORTING.contains(&next) || REPORTING.contains(&prev.as_str()) {
-            if looks_like_name_word(first) {
-                return Some(Subtype::Person);
-            }
+        let reported = REPORTING.contains(&next) || REPORTING.contains(&prev.as_str());
+        if reported && looks_like_name_word(first) {
+            return Some(Subtype::Person);
         }
     }
     Some(match words.len() {

@@ -124,10 +124,10 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Digits (with separators and decimals) or a run of number words, with fractions.
             core: Regex::new(&format!(
-                r"(?i)(?P<digits>(?:(?-u:\b)|[-−])?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+)(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?-u:\b)(?P<words>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b))(?-u:\b)"
+                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
-            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore)s?(?-u:\b)|\s?(?i:bn|mn|mln|tn|trn)(?-u:\b)|(?:[mkb]|K|M|B)(?-u:\b))").expect("scale"),
+            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|mn|mln|tn|trn|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
             percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent(?-u:\b)|percent(?-u:\b)|pct(?-u:\b))|(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
             rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
             qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
@@ -535,7 +535,9 @@ fn build(
     let p = patterns();
     let m = c.get(0)?;
     let mut span = Span::new(m.start(), m.end());
-    let (mut value, ordinal, is_words) = if let Some(d) = c.name("digits") {
+    let (mut value, ordinal, is_words) = if let Some(f) = c.name("frac") {
+        (parse_fraction(f.as_str())?, false, false)
+    } else if let Some(d) = c.name("digits") {
         let s = d.as_str();
         if s.starts_with(['-', '−']) {
             // A minus sign only at a word start: "-3.2", not "COVID-19" or "2024-25".
@@ -549,13 +551,16 @@ fn build(
     } else {
         let w = c.name("words")?.as_str();
         let parsed = parse_words(w)?;
+        // "a third" and a bare "half" are fractions only before "of"/"the" ("a third of voters"); "a third
+        // time" is an ordinal. With a number word ("one third", "two-thirds", "five eighths") it is a fraction.
+        let lower = w.to_ascii_lowercase();
+        let bare = lower.starts_with("a ")
+            || lower.starts_with("an ")
+            || lower == "half"
+            || lower == "halves";
         let fraction = !parsed.value.is_integer() && !parsed.ordinal;
-        if fraction
-            && !matches!(
-                next_word(text, m.end()).to_ascii_lowercase().as_str(),
-                "of" | "the"
-            )
-        {
+        let next = next_word(text, m.end()).to_ascii_lowercase();
+        if fraction && bare && !matches!(next.as_str(), "of" | "the") {
             return None;
         }
         (parsed.value, parsed.ordinal, true)
@@ -563,12 +568,27 @@ fn build(
     if is_blocked(span) {
         return None;
     }
+    // "minus 5", "negative 2.5".
+    if !is_words {
+        let before = text[..span.start].trim_end_matches(' ');
+        for word in ["minus", "negative", "Minus", "Negative"] {
+            if let Some(rest) = before.strip_suffix(word) {
+                if rest.is_empty()
+                    || rest.ends_with(|c: char| !c.is_alphanumeric()) && span.start > before.len()
+                {
+                    span.start = rest.len();
+                    value = value.checked_mul(Decimal::int(-1))?;
+                }
+            }
+        }
+    }
     let before = &text[..span.start];
     let prev_char = before.chars().next_back();
     // Glued to letters: model names and codes (A380, F-35, COVID-19, R1).
     if !is_words
         && prev_char.is_some_and(|ch| ch.is_alphabetic())
         && symbol_before(before).is_none()
+        && code_before(before).is_none()
     {
         return None;
     }
@@ -633,7 +653,8 @@ fn build(
         let ok = if single {
             let lower = word.to_ascii_lowercase();
             attached
-                && (lower != "m"
+                && (word == "M"
+                    || lower != "m"
                     || currency.is_some()
                     || looks_plural(&next_word(text, pos + sm.end()).to_ascii_lowercase()))
                 && (lower != "b" || currency.is_some())
@@ -727,6 +748,50 @@ fn build(
     Some(fig)
 }
 
+/// A fraction in digits or a vulgar-fraction character: `4/5`, `1 4/5`, `½`. Only proper fractions with a
+/// small denominator count (`9/11` and `24/7` are not fractions).
+fn parse_fraction(s: &str) -> Option<Decimal> {
+    let vulgar = |c: char| -> Option<(i128, i128)> {
+        Some(match c {
+            '½' => (1, 2),
+            '¼' => (1, 4),
+            '¾' => (3, 4),
+            '⅓' => (1, 3),
+            '⅔' => (2, 3),
+            '⅕' => (1, 5),
+            '⅖' => (2, 5),
+            '⅗' => (3, 5),
+            '⅘' => (4, 5),
+            '⅙' => (1, 6),
+            '⅚' => (5, 6),
+            '⅛' => (1, 8),
+            '⅜' => (3, 8),
+            '⅝' => (5, 8),
+            '⅞' => (7, 8),
+            _ => return None,
+        })
+    };
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let (n, d) = vulgar(c)?;
+        return Decimal::int(n).div_int(d);
+    }
+    let (whole, frac) = match s.split_once(char::is_whitespace) {
+        Some((w, f)) => (Some(w), f),
+        None => (None, s),
+    };
+    let (n, d) = frac.split_once('/')?;
+    let (n, d): (i128, i128) = (n.parse().ok()?, d.parse().ok()?);
+    if !(n > 0 && n < d && matches!(d, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 100)) {
+        return None;
+    }
+    let f = Decimal::int(n).div_int(d)?;
+    match whole {
+        Some(w) => Decimal::int(w.parse().ok()?).checked_add(f),
+        None => Some(f),
+    }
+}
+
 /// The currency symbol directly before a number (`$`, `US$`, `€`; one space allowed): (length incl. the
 /// space, ISO code).
 fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
@@ -760,7 +825,11 @@ fn code_before(before: &str) -> Option<(usize, &'static str)> {
 /// A currency word or code after the number: (bytes consumed, ISO code).
 fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     let v = vocab();
-    let lead = rest.len() - rest.trim_start().len();
+    let lead = if rest.starts_with('-') {
+        1
+    } else {
+        rest.len() - rest.trim_start().len()
+    };
     if lead > 1 {
         return None;
     }
@@ -827,6 +896,8 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
         (" cents", "USD"),
         (" cent", "USD"),
         (" pence", "GBP"),
+        (" pennies", "GBP"),
+        (" penny", "GBP"),
         ("p", "GBP"),
     ] {
         if lower.starts_with(form) && !lower[form.len()..].starts_with(char::is_alphanumeric) {
@@ -839,7 +910,15 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
 /// A unit of measure after the number ("5 km", "29km", "3 square kilometres"): (bytes consumed, unit).
 fn unit_after(rest: &str) -> Option<(usize, &'static str)> {
     let v = vocab();
-    let lead = rest.len() - rest.trim_start().len();
+    // "three-foot", "a 10-mile walk": the adjectival form.
+    let lead = if rest.starts_with('-')
+        && rest[1..].starts_with(char::is_alphabetic)
+        && !rest.starts_with("-year")
+    {
+        1
+    } else {
+        rest.len() - rest.trim_start().len()
+    };
     if lead > 1 || rest[lead..].starts_with('\n') {
         return None;
     }
