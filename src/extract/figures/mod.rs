@@ -7,7 +7,7 @@
 //! a clock time, a duration) is never a figure; nor are phone numbers, versions, URLs, handles, model names
 //! (`Boeing 737`, `COVID-19`) or list numbers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -115,6 +115,7 @@ struct Patterns {
     excluded: Regex,
     street: Regex,
     vague: Regex,
+    model: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -134,6 +135,7 @@ fn patterns() -> &'static Patterns {
             range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
             excluded: Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)").expect("excluded"),
             street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)(?-u:\b)").expect("street"),
+            model: Regex::new(r"(?-u:\b)(?P<word>[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) (?P<num>\d{2,4})(?-u:\b)|(?-u:\b)(?P<variant>\d{3})(?:-\d{1,4}|s)(?-u:\b)").expect("model"),
             vague: Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of(?-u:\b)").expect("vague"),
         }
     })
@@ -346,6 +348,7 @@ impl Extractor for FigureExtractor {
                 .take_while(|b| b.start < s.end)
                 .any(|b| b.overlaps(s))
         };
+        let models = model_numbers(text);
         let mut claims = vague_amounts(text, &is_blocked);
         let mut consumed_to = 0usize;
         for c in p.core.captures_iter(text) {
@@ -353,7 +356,7 @@ impl Extractor for FigureExtractor {
             if m.start() < consumed_to {
                 continue;
             }
-            let Some(mut fig) = build(text, &c, &is_blocked, false) else {
+            let Some(mut fig) = build(text, &c, &is_blocked, false, &models) else {
                 continue;
             };
             if claims.iter().any(|k: &Claim| k.span.overlaps(fig.span)) {
@@ -361,7 +364,7 @@ impl Extractor for FigureExtractor {
             }
             let qualifier = qualifier_before(text, fig.span.start);
             let mut high = None;
-            match range_end(text, &fig, &is_blocked) {
+            match range_end(text, &fig, &is_blocked, &models) {
                 RangeEnd::Range(other, lo, hi) => {
                     fig.value = Some(lo);
                     high = Some(hi);
@@ -409,7 +412,12 @@ enum RangeEnd {
 }
 
 /// Looks for the high end of a range after `fig`: "5 to 10 per cent", "$5-10bn", "between 1.1 and 1.3".
-fn range_end(text: &str, fig: &Fig, is_blocked: &dyn Fn(Span) -> bool) -> RangeEnd {
+fn range_end(
+    text: &str,
+    fig: &Fig,
+    is_blocked: &dyn Fn(Span) -> bool,
+    models: &HashSet<&str>,
+) -> RangeEnd {
     let p = patterns();
     let Some(link) = p.range_link.find(&text[fig.span.end..]) else {
         return RangeEnd::None;
@@ -431,7 +439,7 @@ fn range_end(text: &str, fig: &Fig, is_blocked: &dyn Fn(Span) -> bool) -> RangeE
     if !allowed || !gap.trim().chars().all(|ch| "$€£¥₹".contains(ch)) || gap.len() > 3 {
         return RangeEnd::None;
     }
-    let Some(other) = build(text, &next, is_blocked, true) else {
+    let Some(other) = build(text, &next, is_blocked, true, models) else {
         return RangeEnd::None;
     };
     let (Some(lo), Some(hi)) = (fig.value, other.value) else {
@@ -531,6 +539,7 @@ fn build(
     c: &regex::Captures<'_>,
     is_blocked: &dyn Fn(Span) -> bool,
     range_end: bool,
+    models: &HashSet<&str>,
 ) -> Option<Fig> {
     let p = patterns();
     let m = c.get(0)?;
@@ -723,7 +732,7 @@ fn build(
         return None;
     }
     if fig.subtype == Subtype::Count {
-        if !count_context_ok(text, &fig, is_words) {
+        if !count_context_ok(text, &fig, is_words, models) {
             return None;
         }
         fig.unit = counted_noun(text, fig.span.end);
@@ -740,8 +749,8 @@ fn build(
             } else {
                 per
             };
+            // The rate goes into the unit; the span stays the amount ("£350m" of "£350m a week").
             fig.unit = fig.unit.map(|u| format!("{u}/{per}"));
-            fig.span.end += r.get(0)?.end();
             fig.rule = "figure.rate";
         }
     }
@@ -950,7 +959,7 @@ fn next_word(text: &str, pos: usize) -> &str {
 
 /// Whether a bare count is a figure here: model names ("Boeing 737"), street numbers and lone "one" are
 /// not.
-fn count_context_ok(text: &str, fig: &Fig, is_words: bool) -> bool {
+fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str>) -> bool {
     let before = &text[..fig.span.start];
     let trimmed = before.trim_end_matches(' ');
     let ws = crate::text::trailing_run_start(trimmed, |c: char| c.is_alphanumeric() || c == '.');
@@ -987,8 +996,18 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool) -> bool {
     if fig.scale.is_some() {
         return true;
     }
+    // A number this article uses as a model name elsewhere ("Boeing 737" ... "the first 737").
+    if models.contains(core) {
+        return false;
+    }
     // "No. 5", "#1": numbering.
     if prev == "No." || prev == "no." || before.ends_with('#') {
+        return false;
+    }
+    // "iPhone 4", "iOS 5": a camel-case product word before the number.
+    let camel =
+        prev.starts_with(char::is_lowercase) && prev.chars().skip(1).any(char::is_uppercase);
+    if camel && before.len() - trimmed.len() == 1 {
         return false;
     }
     if prev.starts_with(char::is_uppercase) && before.len() - trimmed.len() == 1 && prev.len() > 1 {
@@ -1006,6 +1025,25 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool) -> bool {
         return false;
     }
     true
+}
+
+/// Numbers this article uses as model names: after a capitalized or camel-case name ("Boeing 737",
+/// "iPhone 4", not "In 2020" or "About 300"), or with a model suffix ("737-800", "737s").
+fn model_numbers(text: &str) -> HashSet<&str> {
+    let p = patterns();
+    let mut out = HashSet::new();
+    for c in p.model.captures_iter(text) {
+        if let (Some(word), Some(num)) = (c.name("word"), c.name("num")) {
+            let w = word.as_str();
+            if !CAPITAL_OK.contains(&w) && crate::time::month_number(w).is_none() {
+                out.insert(num.as_str());
+            }
+        }
+        if let Some(num) = c.name("variant") {
+            out.insert(num.as_str());
+        }
+    }
+    out
 }
 
 /// The counted noun after a count ("100,000 new jobs" -> "jobs", "10 data centers" -> "data centers").

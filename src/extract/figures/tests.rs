@@ -128,7 +128,7 @@ t!(
 t!(
     rate,
     "Leave said £350m a week.",
-    [("£350m a week", "350000000", "GBP/week")]
+    [("£350m", "350000000", "GBP/week")]
 );
 t!(
     range_to,
@@ -215,3 +215,13 @@ fn range_has_both_ends() {
     assert_eq!(got[0].value_high.as_deref(), Some("1.3"));
     assert_eq!(got[0].unit.as_deref(), Some("USD"));
 }
+t!(
+    model_numbers_elsewhere,
+    "Boeing 737 jets. The first 737 flew in 1967; 300 were sold.",
+    [("300", "300", "")]
+);
+t!(
+    camel_case_product,
+    "The iPhone 4 sold 1.7 million units.",
+    [("1.7 million", "1700000", "units")]
+);
