@@ -185,7 +185,7 @@ pub fn scale_word(w: &str) -> Option<Decimal> {
         "thousand" | "k" | "thousands" => 3,
         "million" | "m" | "mn" | "mln" | "mil" | "millions" | "mio" => 6,
         "billion" | "bn" | "b" | "bln" | "billions" => 9,
-        "trillion" | "tn" | "trn" | "trillions" => 12,
+        "trillion" | "tn" | "trn" | "tln" | "trillions" => 12,
         "lakh" => 5,
         "crore" => 7,
         "mm" => 6,

@@ -116,6 +116,7 @@ struct Patterns {
     street: Regex,
     vague: Regex,
     model: Regex,
+    subunit: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -128,13 +129,14 @@ fn patterns() -> &'static Patterns {
                 r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
-            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|mn|mln|tn|trn|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
+            scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
             percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent(?-u:\b)|percent(?-u:\b)|pct(?-u:\b))|(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
             rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
             qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
             range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
             excluded: Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)").expect("excluded"),
             street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)(?-u:\b)").expect("street"),
+            subunit: Regex::new(&format!(r"^\s+(?:and\s+)?(?P<n>\d{{1,2}}|(?i:{words})(?:[\s-](?i:{words}))?)(?-u:\b)(?P<unit>\s+(?i:cents?|pence|pennies))?")).expect("subunit"),
             model: Regex::new(r"(?-u:\b)(?P<word>[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) (?P<num>\d{2,4})(?-u:\b)|(?-u:\b)(?P<variant>\d{3})(?:-\d{1,4}|s)(?-u:\b)").expect("model"),
             vague: Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of(?-u:\b)").expect("vague"),
         }
@@ -679,11 +681,24 @@ fn build(
         }
     }
     let rest = &text[pos..];
-    // Right: currency word ("dollars", "Canadian dollars") or code after the number.
+    // Right: currency word ("dollars", "Canadian dollars") or code after the number; finance notation
+    // puts the scale on the code ("120 MEUR", "30 MUSD", "500 kEUR").
     if currency.is_none() {
         if let Some((len, iso)) = currency_after(rest, fig.scale.is_some()) {
             currency = Some(iso);
             pos += len;
+        } else if let Some((len, iso, mult)) = scaled_code_after(rest) {
+            currency = Some(iso);
+            value = value.checked_mul(mult)?;
+            fig.scale = Some(mult);
+            pos += len;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50".
+        if currency.is_some() && fig.scale.is_none() {
+            if let Some((len, cents)) = subunit_after(&text[pos..]) {
+                value = value.checked_add(cents)?;
+                pos += len;
+            }
         }
     }
     if let Some(iso) = currency {
@@ -896,6 +911,47 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((lead + end, iso))
+}
+
+/// A currency code with a scale prefix after the number: "MEUR", "MUSD" (millions), "kEUR" (thousands).
+fn scaled_code_after(rest: &str) -> Option<(usize, &'static str, Decimal)> {
+    let body = rest.strip_prefix(' ').unwrap_or(rest);
+    let lead = rest.len() - body.len();
+    let we = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let word = &body[..we];
+    let (mult, code) = match word.split_at_checked(1)? {
+        ("M", code) => (Decimal::pow10(6), code),
+        ("k" | "K", code) => (Decimal::pow10(3), code),
+        _ => return None,
+    };
+    let iso = *vocab().codes.get(code).filter(|_| code.len() == 3)?;
+    Some((lead + we, iso, mult))
+}
+
+/// The cents of a compound amount after a currency: " 50 cents", " and forty-five cents", " and 50".
+/// Returns the bytes consumed and the amount in main units.
+fn subunit_after(rest: &str) -> Option<(usize, Decimal)> {
+    let p = patterns();
+    let c = p.subunit.captures(rest)?;
+    let n = c.name("n")?.as_str();
+    let cents =
+        Decimal::parse(n).or_else(|| parse_words(n).filter(|w| !w.ordinal).map(|w| w.value))?;
+    let whole_cents = cents.as_i64().filter(|c| (1..100).contains(c))?;
+    // Without "cents" the number must end the clause ("15 dollars and 50.").
+    if c.name("unit").is_none()
+        && !rest[c.get(0)?.end()..]
+            .trim_start()
+            .starts_with(['.', ',', ';', '!', '?'])
+        && !rest[c.get(0)?.end()..].trim().is_empty()
+    {
+        return None;
+    }
+    Some((
+        c.get(0)?.end(),
+        Decimal::int(whole_cents as i128).div_int(100)?,
+    ))
 }
 
 /// "12 cents", "197 pence", "50p": (bytes consumed, ISO code of the main unit).

@@ -225,3 +225,19 @@ t!(
     "The iPhone 4 sold 1.7 million units.",
     [("1.7 million", "1700000", "units")]
 );
+t!(
+    compound_money,
+    "It cost 3 dollars 50 cents, or thirteen dollars and forty-five cents.",
+    [
+        ("3 dollars 50 cents", "3.5", "USD"),
+        ("thirteen dollars and forty-five cents", "13.45", "USD")
+    ]
+);
+t!(
+    finance_scaled_codes,
+    "Losses of 30 MUSD and 120 MEUR.",
+    [
+        ("30 MUSD", "30000000", "USD"),
+        ("120 MEUR", "120000000", "EUR")
+    ]
+);
