@@ -307,12 +307,70 @@ pub struct WordNumber {
 /// must be the number (words separated by spaces or hyphens; a leading `a`/`an` means one).
 pub fn parse_words(s: &str) -> Option<WordNumber> {
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
+    let mut words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
         return None;
+    }
+    // "minus one", "negative five".
+    if matches!(words[0], "minus" | "negative") {
+        let rest = parse_words(&words[1..].join(" "))?;
+        let value = rest.value.checked_mul(Decimal::int(-1))?;
+        return Some(WordNumber { value, ..rest });
+    }
+    // "two hundred point zero three": digits after "point" are decimals.
+    if let Some(p) = words.iter().position(|w| *w == "point") {
+        let whole = parse_words(&words[..p].join(" "))?;
+        let mut frac = String::new();
+        for w in &words[p + 1..] {
+            frac.push_str(&small_word(w).filter(|d| *d < 10)?.to_string());
+        }
+        if frac.is_empty() || !whole.value.is_integer() {
+            return None;
+        }
+        return Some(WordNumber {
+            value: Decimal::parse(&format!("{}.{frac}", whole.value))?,
+            ordinal: false,
+        });
+    }
+    // "half a million", "a quarter million", "three quarters billion".
+    if let Some(&last) = words.last() {
+        if matches!(last, "thousand" | "million" | "billion" | "trillion") && words.len() >= 2 {
+            let mut head = &words[..words.len() - 1];
+            if head.last() == Some(&"a") && head.len() >= 2 {
+                head = &head[..head.len() - 1];
+            }
+            if head.last().is_some_and(|w| fraction_word(w).is_some()) {
+                let joined = head.join(" ");
+                let frac = parse_words(&joined).or_else(|| parse_words(&format!("a {joined}")))?;
+                return Some(WordNumber {
+                    value: frac.value.checked_mul(scale_word(last)?)?,
+                    ordinal: false,
+                });
+            }
+        }
+    }
+    // "three and one fourth", "twenty and three fifths": a whole number and a fraction.
+    if let Some(p) = words.iter().rposition(|w| *w == "and") {
+        if p > 0 && p + 1 < words.len() && words.last().is_some_and(|w| fraction_word(w).is_some())
+        {
+            if let (Some(a), Some(b)) = (
+                parse_words(&words[..p].join(" ")),
+                parse_words(&words[p + 1..].join(" ")),
+            ) {
+                if !b.value.is_integer() && !a.ordinal {
+                    return Some(WordNumber {
+                        value: a.value.checked_add(b.value)?,
+                        ordinal: false,
+                    });
+                }
+            }
+        }
+    }
+    if words.len() > 1 && words[0] == "a" && words[1] == "half" {
+        words.remove(0);
     }
     // Fractions: "half", "a half", "a third", "two-thirds", "three quarters", "one and a half" is left out.
     if let Some(&last) = words.last() {
@@ -495,6 +553,14 @@ mod tests {
             ("three quarters", "0.75", false),
             ("twenty-first", "21", true),
             ("forty second", "42", true),
+            ("minus one", "-1", false),
+            ("negative five hundred and four", "-504", false),
+            ("two hundred point zero three", "200.03", false),
+            ("half a million", "500000", false),
+            ("a quarter million", "250000", false),
+            ("three and one fourth", "3.25", false),
+            ("twenty-three fifths", "4.6", false),
+            ("twenty-fifth", "25", true),
             (
                 "one hundred twenty three thousand four hundred fifty six",
                 "123456",

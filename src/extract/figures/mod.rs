@@ -126,7 +126,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Digits (with separators and decimals) or a run of number words, with fractions.
             core: Regex::new(&format!(
-                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
+                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
             scale: Regex::new(r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
@@ -384,7 +384,16 @@ impl Extractor for FigureExtractor {
                     consumed_to = end;
                     continue;
                 }
-                RangeEnd::None => {}
+                RangeEnd::None => {
+                    // "one in three adults", "two out of five": a ratio.
+                    if let Some((end, ratio)) = ratio_after(text, &fig, &is_blocked, &models) {
+                        fig.value = Some(ratio);
+                        fig.span.end = end;
+                        fig.unit = counted_noun(text, end);
+                        fig.rule = "figure.ratio";
+                        consumed_to = end;
+                    }
+                }
             }
             let subtype = if high.is_some() {
                 Subtype::Range
@@ -460,6 +469,52 @@ fn range_end(
     } else {
         RangeEnd::None
     }
+}
+
+/// True when " in " or " out of " and a number follow `pos` (a ratio: "one in three").
+fn ratio_follows(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    ["in ", "out of "].iter().any(|l| {
+        rest.strip_prefix(' ')
+            .and_then(|t| t.strip_prefix(l))
+            .is_some_and(|t| {
+                t.starts_with(|c: char| c.is_ascii_digit())
+                    || parse_words(t.split_whitespace().next().unwrap_or("")).is_some()
+            })
+    })
+}
+
+/// The second number of a ratio after a bare count: "one in three", "2 out of 5". Returns where it
+/// ends and the ratio as a decimal.
+fn ratio_after(
+    text: &str,
+    fig: &Fig,
+    is_blocked: &dyn Fn(Span) -> bool,
+    models: &HashSet<&str>,
+) -> Option<(usize, Decimal)> {
+    if !fig.bare {
+        return None;
+    }
+    let rest = &text[fig.span.end..];
+    let link = ["in", "out of"].iter().find_map(|l| {
+        let t = rest.strip_prefix(' ')?.strip_prefix(l)?;
+        t.starts_with(' ').then_some(rest.len() - t.len() + 1)
+    })?;
+    let start = fig.span.end + link;
+    let next = patterns()
+        .core
+        .captures_at(text, start)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))?;
+    let other = build(text, &next, is_blocked, true, models)?;
+    let (a, b) = (fig.value?, other.value?);
+    let (ai, bi) = (a.as_i64()?, b.as_i64()?);
+    if !(other.bare && ai > 0 && ai < bi && bi <= 1000) {
+        return None;
+    }
+    Some((
+        other.span.end,
+        Decimal::int(ai as i128).div_int(bi as i128)?,
+    ))
 }
 
 /// "hundreds of", "tens of thousands of", "dozens of": a count with qualifier `gt` and the smallest value
@@ -1042,7 +1097,7 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
                     | "only"
                     | "single"
             ) || next_word(text, fig.span.end).eq_ignore_ascii_case("of")
-                || counted_noun(text, fig.span.end).is_none()
+                || counted_noun(text, fig.span.end).is_none() && !ratio_follows(text, fig.span.end)
             {
                 return false;
             }

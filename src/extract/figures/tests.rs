@@ -241,3 +241,11 @@ t!(
         ("120 MEUR", "120000000", "EUR")
     ]
 );
+t!(
+    ratios,
+    "One in three adults and 2 out of 5 children.",
+    [
+        ("One in three", "0.3333333333", "adults"),
+        ("2 out of 5", "0.4", "children")
+    ]
+);
