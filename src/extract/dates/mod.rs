@@ -6,6 +6,7 @@
 //! the longest wins. A preposition before a date (`by 2030`, `since March`) becomes its qualifier and stays
 //! out of the span.
 
+mod holidays;
 mod timex;
 
 use std::sync::OnceLock;
@@ -80,18 +81,18 @@ fn rules() -> &'static [Rule] {
             ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
             ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)".into()),
             ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
-            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)(?-u:\b)")),
+            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)(?-u:\b)")),
             ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)".into()),
-            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|decade|century)(?-u:\b)".into()),
+            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|decade|century)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
-            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?-u:\b)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?".into()),
+            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?".into()),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
         ];
@@ -160,6 +161,7 @@ impl Extractor for DateExtractor {
                 }
             }
         }
+        ctx.holidays(rules().len(), &mut cands);
         for c in resolve_overlaps(cands) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
             claim.value = c.value;
@@ -325,9 +327,11 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
+                // "14 march" is rare in edited prose, but "the 2nd of march" is plainly a date.
                 if kind == Kind::DayMonthYear
                     && g("y").is_none()
                     && !m_str.starts_with(char::is_uppercase)
+                    && !whole.as_str().to_ascii_lowercase().contains(" of ")
                 {
                     return None;
                 }
@@ -652,7 +656,7 @@ impl Ctx<'_> {
                 let shift = match rel.as_str() {
                     "last" | "previous" | "the previous" | "late last" | "earlier last" => -1,
                     "next" | "coming" | "following" | "the following" | "the coming"
-                    | "early next" => 1,
+                    | "upcoming" | "the upcoming" | "early next" => 1,
                     _ => 0,
                 };
                 let value = match self.reference {
@@ -767,8 +771,11 @@ impl Ctx<'_> {
                 Some((Subtype::Date, Some(value.to_string()), None))
             }
             Kind::ClockTime => {
+                let with_part = g("hp").is_some();
                 let (h, mi, ap) = if let Some(h) = g("h") {
                     (h, g("mi").unwrap_or("00"), g("ap"))
+                } else if let Some(h) = g("hp") {
+                    (h, g("mip").unwrap_or("00"), None)
                 } else {
                     (g("h24")?, g("mi24")?, None)
                 };
@@ -776,8 +783,16 @@ impl Ctx<'_> {
                 let minute: u32 = mi.parse().ok()?;
                 if let Some(ap) = ap {
                     let ap = ap.to_ascii_lowercase();
-                    // A bare "a"/"p" only counts right after digits ("9a"), never "5 a day".
-                    if (ap == "a" || ap == "p") && whole.as_str().contains(' ') {
+                    // A bare "a"/"p" only counts right after digits and after a time cue ("at 9a"), never
+                    // "5 a day" or a lone code like "4a".
+                    let cue = self.preceded_by(
+                        whole.start(),
+                        &[
+                            "at", "by", "from", "until", "till", "before", "after", "around",
+                            "about", "to",
+                        ],
+                    );
+                    if (ap == "a" || ap == "p") && (whole.as_str().contains(' ') || !cue) {
                         return None;
                     }
                     if hour == 0 || hour > 12 {
@@ -790,17 +805,35 @@ impl Ctx<'_> {
                         (h, true) => h + 12,
                         (h, false) => h,
                     };
-                } else if g("tz24").is_none()
-                    && !self.preceded_by(
-                        whole.start(),
-                        &[
-                            "at", "by", "from", "until", "till", "to", "before", "after", "around",
-                            "about", "since",
-                        ],
-                    )
-                {
-                    // A bare "14:30" needs a cue; ratios and scores look the same.
-                    return None;
+                } else if with_part {
+                    // "4 in the afternoon": the part of day below makes it a time.
+                } else if g("tz24").is_none() {
+                    // A bare "14:30" is a time, but "John 3:16" is a verse and "3:45.2" a race time.
+                    let before = self.text[..whole.start()].trim_end();
+                    let prev =
+                        &before[crate::text::trailing_run_start(before, char::is_alphabetic)..];
+                    if prev.starts_with(char::is_uppercase)
+                        && !self.preceded_by(
+                            whole.start(),
+                            &[
+                                "at", "by", "from", "until", "to", "before", "after", "around",
+                                "about", "since",
+                            ],
+                        )
+                    {
+                        return None;
+                    }
+                }
+                // "4:30 in the afternoon", "10 at night": the part of day sets a.m. or p.m.
+                if let Some(part) = g("part").or(g("partp")) {
+                    let part = part.to_ascii_lowercase();
+                    if (part.contains("afternoon")
+                        || part.contains("evening")
+                        || part.contains("night"))
+                        && hour < 12
+                    {
+                        hour += 12;
+                    }
                 }
                 let t = format!("T{hour:02}:{minute:02}");
                 let value = match self.reference {
@@ -865,6 +898,61 @@ impl Ctx<'_> {
                 };
                 Some((Subtype::Set, Some(v.to_string()), None))
             }
+        }
+    }
+
+    /// Holidays by name ("Thanksgiving", "next Christmas", "Easter 2024"), dated in the year given, or the
+    /// reference year (shifted by last/next).
+    fn holidays(&self, priority: usize, out: &mut Vec<Candidate>) {
+        let h = holidays::holidays();
+        for m in h.names.find_iter(self.text) {
+            let (start, end) = (m.start(), m.end());
+            let before_ok = self.text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = self.text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let rule = h.rules[m.pattern().as_usize()];
+            let mut span = Span::new(start, end);
+            let after = &self.text[end..];
+            let explicit = after
+                .strip_prefix(' ')
+                .and_then(|a| a.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())))
+                .and_then(|y| y.parse::<i32>().ok());
+            if explicit.is_some() {
+                span.end += 5;
+            }
+            let prev = self.prev_word(start);
+            let shift = match prev.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            if matches!(prev.as_str(), "last" | "next" | "this") {
+                span.start = self.text[..start].trim_end().len() - prev.len();
+            }
+            let year = explicit.or_else(|| self.reference.map(|r| r.year() + shift));
+            let value = match year {
+                Some(y) => holidays::date_in(rule, y).map(timex::day),
+                None => match rule {
+                    holidays::Rule::Fixed(m, d) => Some(format!("XXXX-{m:02}-{d:02}")),
+                    _ => None,
+                },
+            };
+            out.push(Candidate {
+                span,
+                subtype: Subtype::Date,
+                value,
+                rule: "date.holiday",
+                confidence: 0.85,
+                priority,
+            });
         }
     }
 
@@ -961,6 +1049,16 @@ impl Ctx<'_> {
             return false;
         }
         let prev = self.prev_word(start);
+        // "ABC 2000", "Windows 2000": a year-like number after an acronym or product name is part of it.
+        let raw_prev = self.text[..start].trim_end();
+        let raw_prev =
+            &raw_prev[crate::text::trailing_run_start(raw_prev, char::is_alphanumeric)..];
+        if raw_prev.len() >= 2
+            && raw_prev.chars().all(|c| c.is_ascii_uppercase())
+            && !matches!(raw_prev, "AD" | "BC" | "CE" | "BCE" | "FY")
+        {
+            return false;
+        }
         const YEAR_CUES: &[&str] = &[
             "in",
             "since",
@@ -1058,6 +1156,12 @@ impl Ctx<'_> {
         let from =
             crate::text::floor_char_boundary(self.text, clause_start.max(start.saturating_sub(80)));
         let before = self.text[from..start].to_ascii_lowercase();
+        // The rest of the sentence too: "On Monday, the board voted ..." puts the verb after the date.
+        let sentence_end = self.text[start..]
+            .find(['.', '\n', '!', '?', ';'])
+            .map_or(self.text.len(), |i| start + i);
+        let end = crate::text::floor_char_boundary(self.text, sentence_end.min(start + 160));
+        let after = self.text[start..end].to_ascii_lowercase();
         const FUTURE: &[&str] = &[
             "will ",
             "'ll ",
@@ -1074,10 +1178,35 @@ impl Ctx<'_> {
             "is to ",
             "are to ",
         ];
+        const PAST: &[&str] = &[
+            "said", "was", "were", "had", "did", "told", "met", "went", "came", "rose", "fell",
+            "took", "gave", "made", "left", "won", "lost", "began", "saw", "got", "sold", "paid",
+            "held", "spoke", "wrote", "led", "ran", "hit", "cut", "put", "set", "shut", "quit",
+            "struck", "fled", "fought", "brought", "bought", "thought", "sent", "spent", "built",
+            "became", "broke", "chose", "drove", "flew", "grew", "knew", "rang", "sang", "stood",
+            "swore", "threw", "woke", "wore", "ago", "last", "earlier",
+        ];
         if FUTURE.iter().any(|w| before.contains(w)) {
-            Direction::Upcoming
-        } else {
+            return Direction::Upcoming;
+        }
+        let past = before
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .chain(after.split(|c: char| !c.is_ascii_alphabetic()))
+            .any(|w| {
+                PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+            });
+        // No tense cue: news prose reports what happened, but a short fragment (a headline, a schedule
+        // line: "Talks resume Tuesday") looks ahead.
+        let sentence_start = self.text[..start]
+            .rfind(['.', '\n', '!', '?'])
+            .map_or(0, |i| i + 1);
+        let words = self.text[sentence_start..sentence_end]
+            .split_whitespace()
+            .count();
+        if past || words >= 6 {
             Direction::RecentPast
+        } else {
+            Direction::Upcoming
         }
     }
 }

@@ -241,10 +241,37 @@ t!(
     [("10:30 a.m.", "2025-09-05T10:30"), ("Friday", "2025-09-05")]
 );
 t!(
-    clock_24h_needs_cue,
-    "The score was 14:30 after extra time, talks begin at 14:30 GMT.",
+    clock_24h,
+    "Read John 3:16 before talks begin at 14:30 GMT; markets shut 16:05.",
     None,
-    [("14:30 GMT", "T14:30")]
+    [("14:30 GMT", "T14:30"), ("16:05", "T16:05")]
+);
+t!(
+    part_of_day_after_time,
+    "They met at 4:30 in the afternoon.",
+    None,
+    [("4:30 in the afternoon", "T16:30")]
+);
+t!(
+    lowercase_month_with_of,
+    "due on the 2nd of march",
+    Some("2013-02-12"),
+    [("the 2nd of march", "2013-03-02")]
+);
+t!(
+    schedule_line_looks_ahead,
+    "Talks resume Tuesday.",
+    REF,
+    [("Tuesday", "2013-02-12")]
+);
+t!(
+    upcoming_and_qtr,
+    "In the upcoming month and the third qtr.",
+    REF,
+    [
+        ("the upcoming month", "2013-03"),
+        ("the third qtr", "2013-Q3")
+    ]
 );
 t!(
     next_weekday,
@@ -322,3 +349,13 @@ fn deadline_qualifier() {
     assert_eq!(got[0].2, Some(Qualifier::By));
     assert_eq!(got[1].2, Some(Qualifier::Since));
 }
+t!(
+    holidays,
+    "Sales peak at Thanksgiving and on Christmas Eve; next Easter is late.",
+    REF,
+    [
+        ("Thanksgiving", "2013-11-28"),
+        ("Christmas Eve", "2013-12-24"),
+        ("next Easter", "2014-04-20")
+    ]
+);

@@ -1,0 +1,155 @@
+//! Holidays by name ("Thanksgiving", "Christmas Eve", "Easter Monday"), from `data/holidays.tsv`, and their
+//! dates in a given year: fixed dates, the Nth weekday of a month, or days from Easter Sunday.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::text::sentences::data_lines;
+
+/// How a holiday's date is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The Nth (1-4, or 0 for the last) weekday of a month.
+    NthWeekday(u8, Weekday, u32),
+    /// Days from Easter Sunday.
+    Easter(i64),
+}
+
+/// The holiday names (lower case, case-insensitive automaton) and their rules.
+pub struct Holidays {
+    /// Matches the names, longest first.
+    pub names: AhoCorasick,
+    /// The rule of each name.
+    pub rules: Vec<Rule>,
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    Some(match s {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn parse_rule(s: &str) -> Option<Rule> {
+    if let Some(d) = s.strip_prefix("easter:") {
+        return Some(Rule::Easter(d.trim_start_matches('+').parse().ok()?));
+    }
+    let parts: Vec<&str> = s.split(':').collect();
+    match parts.as_slice() {
+        [n, wd, m] => Some(Rule::NthWeekday(
+            if *n == "L" { 0 } else { n.parse().ok()? },
+            weekday(wd)?,
+            m.parse().ok()?,
+        )),
+        [md] => {
+            let (m, d) = md.split_once('-')?;
+            Some(Rule::Fixed(m.parse().ok()?, d.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// The shared holiday table.
+pub fn holidays() -> &'static Holidays {
+    static H: OnceLock<Holidays> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut rules = Vec::new();
+        for line in data_lines(include_str!("../../../data/holidays.tsv")) {
+            let Some((names, rule)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(rule) = parse_rule(rule.trim()) else {
+                continue;
+            };
+            for name in names.split('|') {
+                pats.push(name.trim().to_string());
+                rules.push(rule);
+            }
+        }
+        let names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .expect("holiday automaton builds");
+        Holidays { names, rules }
+    })
+}
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// The holiday's date in `year`.
+pub fn date_in(rule: Rule, year: i32) -> Option<NaiveDate> {
+    match rule {
+        Rule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        Rule::Easter(days) => easter(year).map(|e| e + Duration::days(days)),
+        Rule::NthWeekday(0, wd, m) => {
+            let next_month = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)
+            }?;
+            let mut d = next_month.pred_opt()?;
+            while d.weekday() != wd {
+                d = d.pred_opt()?;
+            }
+            Some(d)
+        }
+        Rule::NthWeekday(n, wd, m) => NaiveDate::from_weekday_of_month_opt(year, m, wd, n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn computed_dates() {
+        assert_eq!(
+            date_in(Rule::NthWeekday(4, Weekday::Thu, 11), 2013),
+            d(2013, 11, 28)
+        );
+        assert_eq!(
+            date_in(Rule::NthWeekday(0, Weekday::Mon, 5), 2024),
+            d(2024, 5, 27)
+        );
+        assert_eq!(date_in(Rule::Easter(0), 2010), d(2010, 4, 4));
+        assert_eq!(date_in(Rule::Easter(0), 2024), d(2024, 3, 31));
+        assert_eq!(date_in(Rule::Easter(-2), 2024), d(2024, 3, 29));
+        assert_eq!(
+            date_in(Rule::NthWeekday(3, Weekday::Mon, 1), 2013),
+            d(2013, 1, 21)
+        );
+    }
+}
