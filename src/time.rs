@@ -105,6 +105,19 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         Some((i, _)) => &text[..i],
         None => text,
     };
+    // A line of its own that is only a date ("February 03, 2009", "Tuesday, 3 March 2009").
+    for line in head.lines().take(4) {
+        let l = line
+            .trim()
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start_matches(',')
+            .trim();
+        if let Some((d, 0)) = written_date(l) {
+            if l.len() <= 24 {
+                return Some(d);
+            }
+        }
+    }
     for c in re.captures_iter(head) {
         let rest = c.name("rest")?.as_str().trim_start();
         // The date must open the rest of the dateline, not sit somewhere in a sentence.

@@ -81,7 +81,7 @@ fn rules() -> &'static [Rule] {
             ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
             ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)".into()),
             ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
-            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)(?-u:\b)")),
+            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)(?-u:\b)")),
             ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
@@ -340,10 +340,13 @@ impl Ctx<'_> {
                     None => {
                         NaiveDate::from_ymd_opt(2000, month, d)?; // validates the day (2000 is a leap year)
                         match self.reference {
-                            Some(r) => match NaiveDate::from_ymd_opt(r.year(), month, d) {
-                                Some(date) => timex::day(date),
-                                None => format!("{:04}-{month:02}-{d:02}", r.year()),
-                            },
+                            Some(r) => {
+                                let year = self.year_for(r, month, d, whole.start());
+                                match NaiveDate::from_ymd_opt(year, month, d) {
+                                    Some(date) => timex::day(date),
+                                    None => format!("{year:04}-{month:02}-{d:02}"),
+                                }
+                            }
                             None => format!("XXXX-{month:02}-{d:02}"),
                         }
                     }
@@ -392,18 +395,28 @@ impl Ctx<'_> {
                     return None;
                 }
                 let month = crate::time::month_number(m.as_str())?;
+                // "June last year", "March next year".
+                let tail = self.text[whole.end()..].to_ascii_lowercase();
+                let (year_shift, tail_len) =
+                    [(" last year", -1), (" next year", 1), (" this year", 0)]
+                        .iter()
+                        .find(|(t, _)| tail.starts_with(t))
+                        .map_or((None, 0), |(t, sft)| (Some(*sft), t.len()));
                 let value = match self.reference {
                     Some(r) => {
-                        let year = match rel.as_deref() {
-                            Some("last") if month >= r.month() => r.year() - 1,
-                            Some("next") if month <= r.month() => r.year() + 1,
+                        let year = match (rel.as_deref(), year_shift) {
+                            (_, Some(sft)) => r.year() + sft,
+                            (Some("last"), _) if month >= r.month() => r.year() - 1,
+                            (Some("next"), _) if month <= r.month() => r.year() + 1,
+                            (None, None) => self.year_for(r, month, 1, whole.start()),
                             _ => r.year(),
                         };
                         format!("{year:04}-{month:02}")
                     }
                     None => format!("XXXX-{month:02}"),
                 };
-                Some((Subtype::Date, Some(value), None))
+                let span = (tail_len > 0).then(|| Span::new(whole.start(), whole.end() + tail_len));
+                Some((Subtype::Date, Some(value), span))
             }
             Kind::Weekday => {
                 let wd = weekday_of(g("wd")?)?;
@@ -438,12 +451,8 @@ impl Ctx<'_> {
                 if !fiscal && !self.year_context_ok(y.start(), y.end()) {
                     return None;
                 }
-                let value = if fiscal {
-                    format!("FY{year:04}")
-                } else {
-                    format!("{year:04}")
-                };
-                Some((Subtype::Date, Some(value), None))
+                // TimeML writes a fiscal year as its year; "fiscal" stays in the span.
+                Some((Subtype::Date, Some(format!("{year:04}")), None))
             }
             Kind::Decade => {
                 let decade = match (g("dec"), g("short")) {
@@ -497,8 +506,12 @@ impl Ctx<'_> {
                 }
                 let det = g("det").map(str::to_ascii_lowercase);
                 let qword = g("q")?.to_ascii_lowercase();
-                // "last quarter" on its own means the previous quarter, not the fourth.
-                if qword == "last" && det.is_none() && g("y").is_none() {
+                // "last quarter" / "the last quarter" mean the previous quarter, not the fourth.
+                if qword == "last"
+                    && matches!(det.as_deref(), None | Some("the"))
+                    && g("y").is_none()
+                    && g("qrel").is_none()
+                {
                     let value = match self.reference {
                         Some(r) => timex::shifted(r, -1, Unit::Quarter)?,
                         None => "XXXX-QX".to_string(),
@@ -506,9 +519,14 @@ impl Ctx<'_> {
                     return Some((Subtype::Date, Some(value), None));
                 }
                 let q = ordinal_or_number(&qword)?;
+                let shift = match g("qrel").map(str::to_ascii_lowercase).as_deref() {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                };
                 let year = match g("y") {
                     Some(y) => Some(y.parse::<i32>().ok()?),
-                    None => self.reference.map(|r| r.year()),
+                    None => self.reference.map(|r| r.year() + shift),
                 };
                 let value = match year {
                     Some(y) => format!("{y:04}-Q{q}"),
@@ -1147,9 +1165,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// Past or future for a bare weekday, from the words of its clause before it ("will meet on Monday",
-    /// "said on Monday").
-    fn tense(&self, start: usize) -> Direction {
+    /// The tense cues of the sentence around `start`: past verbs anywhere in it, future cues before the
+    /// date; and whether the sentence is long enough to be prose (true) or a fragment (false).
+    fn tense_cues(&self, start: usize) -> (Option<Direction>, bool) {
         let clause_start = self.text[..start]
             .rfind(['.', '\n', '!', '?', ';', ','])
             .map_or(0, |i| i + 1);
@@ -1169,25 +1187,36 @@ impl Ctx<'_> {
             "shall ",
             "going to ",
             "scheduled",
+            "expects ",
             "expected to",
             "is due",
             "are due",
             "plans to",
-            "planned for",
+            "planning to",
             "set to ",
             "is to ",
             "are to ",
+            "forecasts ",
+            "aims to",
+            "intends to",
+            "hopes to",
+            "promised to",
+            "pledged to",
+            "next ",
+            "upcoming",
+            "later this",
+            "until ",
         ];
         const PAST: &[&str] = &[
             "said", "was", "were", "had", "did", "told", "met", "went", "came", "rose", "fell",
             "took", "gave", "made", "left", "won", "lost", "began", "saw", "got", "sold", "paid",
-            "held", "spoke", "wrote", "led", "ran", "hit", "cut", "put", "set", "shut", "quit",
-            "struck", "fled", "fought", "brought", "bought", "thought", "sent", "spent", "built",
-            "became", "broke", "chose", "drove", "flew", "grew", "knew", "rang", "sang", "stood",
-            "swore", "threw", "woke", "wore", "ago", "last", "earlier",
+            "held", "spoke", "wrote", "led", "ran", "hit", "cut", "put", "shut", "quit", "struck",
+            "fled", "fought", "brought", "bought", "thought", "sent", "spent", "built", "became",
+            "broke", "chose", "drove", "flew", "grew", "knew", "rang", "sang", "stood", "swore",
+            "threw", "woke", "wore", "ago", "earlier",
         ];
         if FUTURE.iter().any(|w| before.contains(w)) {
-            return Direction::Upcoming;
+            return (Some(Direction::Upcoming), true);
         }
         let past = before
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -1195,19 +1224,60 @@ impl Ctx<'_> {
             .any(|w| {
                 PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
             });
-        // No tense cue: news prose reports what happened, but a short fragment (a headline, a schedule
-        // line: "Talks resume Tuesday") looks ahead.
         let sentence_start = self.text[..start]
             .rfind(['.', '\n', '!', '?'])
             .map_or(0, |i| i + 1);
-        let words = self.text[sentence_start..sentence_end]
+        let long = self.text[sentence_start..sentence_end]
             .split_whitespace()
-            .count();
-        if past || words >= 6 {
-            Direction::RecentPast
-        } else {
-            Direction::Upcoming
+            .count()
+            >= 6;
+        (past.then_some(Direction::RecentPast), long)
+    }
+
+    /// Past or future for a bare weekday: the sentence's tense; with no cue, news prose reports what
+    /// happened, but a short fragment (a headline, a schedule line: "Talks resume Tuesday") looks ahead.
+    fn tense(&self, start: usize) -> Direction {
+        match self.tense_cues(start) {
+            (Some(d), _) => d,
+            (None, true) => Direction::RecentPast,
+            (None, false) => Direction::Upcoming,
         }
+    }
+
+    /// The year of a month (and day) given without one: the reference year, moved back when the sentence
+    /// is clearly about the past and the date is later in the year than the reference ("fell in December"
+    /// in a January article), forward when it clearly looks ahead and the date is earlier.
+    fn year_for(&self, r: NaiveDate, month: u32, day: u32, start: usize) -> i32 {
+        // Days from the reference to the date in the reference's year (months count from their first day).
+        let ordinal = |m: u32, d: u32| m as i64 * 31 + d as i64;
+        let ahead = ordinal(month, day) - ordinal(r.month(), r.day());
+        // A date within about a month after the article is usually coming up, even in a past-tense
+        // sentence ("invitations went out for the October 12 event").
+        match self.tense_cues(start).0 {
+            Some(Direction::RecentPast) if ahead > 35 => r.year() - 1,
+            Some(Direction::Upcoming) if ahead < -35 && self.strong_future(start) => r.year() + 1,
+            _ => r.year(),
+        }
+    }
+
+    /// Future cues strong enough to move a date into next year ("will", "next", "scheduled for").
+    fn strong_future(&self, start: usize) -> bool {
+        let from = crate::text::floor_char_boundary(self.text, start.saturating_sub(80));
+        let before = self.text[from..start].to_ascii_lowercase();
+        [
+            "will ",
+            "'ll ",
+            "’ll ",
+            "shall ",
+            "going to ",
+            "scheduled for",
+            "is due ",
+            "are due ",
+            "next ",
+            "upcoming",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
     }
 }
 
