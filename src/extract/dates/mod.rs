@@ -21,7 +21,7 @@ use crate::span::Span;
 use crate::text::Analyzed;
 use timex::{Direction, Unit};
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.?|Tues?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)";
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
@@ -162,6 +162,11 @@ impl Extractor for DateExtractor {
             }
         }
         ctx.holidays(rules().len(), &mut cands);
+        // Nothing inside a URL, an e-mail address or a handle is a date.
+        let excluded: Vec<Span> = super::figures::excluded_spans(text);
+        cands.retain(|c| {
+            !excluded.iter().any(|x| x.overlaps(c.span)) && !in_digit_chain(text, c.span)
+        });
         for c in resolve_overlaps(cands) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
             claim.value = c.value;
@@ -200,6 +205,33 @@ fn trim_span(text: &str, span: Span) -> Span {
         span.end -= 1;
     }
     span
+}
+
+/// True when a numeric date or year is one link of a chain of hyphenated digit groups (phone numbers,
+/// codes: "138-2010-2015", "133-03-03-2020"), not a date or a year range ("2010-2015").
+fn in_digit_chain(text: &str, span: Span) -> bool {
+    let s = &text[span];
+    if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let group_before = |t: &str| -> Option<usize> {
+        let t = t.strip_suffix('-')?;
+        let n = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (n > 0).then_some(n)
+    };
+    let group_after = |t: &str| -> Option<(usize, bool)> {
+        let t = t.strip_prefix('-')?;
+        let n = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (n > 0).then(|| (n, t[n..].starts_with('-')))
+    };
+    let before = group_before(&text[..span.start]);
+    let after = group_after(&text[span.end..]);
+    match (before, after) {
+        (Some(_), Some(_)) => true,
+        (Some(n), None) => n != 4,
+        (None, Some((n, more))) => more || (n != 2 && n != 4),
+        (None, None) => false,
+    }
 }
 
 /// Keeps the longest candidates; among equal spans the earlier rule.
@@ -734,6 +766,27 @@ impl Ctx<'_> {
                     )
                 {
                     return None;
+                }
+                // "a second round", "a second wave": an ordinal, not a length of time.
+                if matches!(lower.as_str(), "a" | "an") && unit == Unit::Second {
+                    let next = self.next_word(whole.end()).to_ascii_lowercase();
+                    if !next.is_empty()
+                        && !matches!(
+                            next.as_str(),
+                            "ago"
+                                | "later"
+                                | "earlier"
+                                | "or"
+                                | "and"
+                                | "before"
+                                | "after"
+                                | "of"
+                                | "in"
+                                | "to"
+                        )
+                    {
+                        return None;
+                    }
                 }
                 // "five years old", "three months of age": an age, which figures claim.
                 let after = self.text[whole.end()..].trim_start().to_ascii_lowercase();

@@ -337,11 +337,7 @@ impl Extractor for FigureExtractor {
             .filter(|c| c.kind == ClaimKind::Date)
             .map(|c| c.span)
             .collect();
-        blocked.extend(
-            p.excluded
-                .find_iter(text)
-                .map(|m| Span::new(m.start(), m.end())),
-        );
+        blocked.extend(excluded_spans(text));
         blocked.sort();
         let is_blocked = |s: Span| {
             let i = blocked.partition_point(|b| b.end <= s.start);
@@ -586,6 +582,15 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
         }
         _ => Qualifier::Approx,
     })
+}
+
+/// URLs, e-mail addresses, handles, phone numbers and dotted version numbers: no claim is read inside them.
+pub(crate) fn excluded_spans(text: &str) -> Vec<Span> {
+    patterns()
+        .excluded
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
 }
 
 /// Builds the figure grown from one core match, or `None` when the core is not a figure.
