@@ -192,17 +192,24 @@ impl Extractor for QuoteExtractor {
 
 /// Names and titles in quotes ("Green AI Grid", "The Art of the Deal") are not statements.
 fn is_title_like(inner: &str) -> bool {
+    // American style puts the comma or full stop inside the quotes: “State of the Union,”.
+    let inner = inner.trim().trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || inner.trim_end().ends_with(['.', '!', '?', ',']) {
+    if words.len() < 2 || words.len() > 8 || inner.ends_with(['!', '?']) {
         return false;
     }
     let small = [
-        "of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "by", "&",
+        "of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "by", "&", "is", "or",
+        "with", "from",
     ];
-    words
+    let capitalized = words
         .iter()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small.contains(w))
-        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+        .count();
+    words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small.contains(w))
+        && capitalized >= 2
+        // A sentence of capitals ("We Will Win") is still a title; but "I" alone does not make one.
+        && !words.iter().any(|w| matches!(*w, "I" | "I'm" | "I’m"))
 }
 
 /// Finds who a quotation is attributed to.

@@ -122,3 +122,11 @@ t!(over_paragraphs, "“The council has not published the full case,” Geoffrey
     ("“It has asked people to trust a number.", Direct, Some("Geoffrey Lang")),
     ("“We are not against a bridge at all.”", Direct, Some("Geoffrey Lang")),
 ]);
+t!(
+    titles_with_inside_punctuation,
+    "He watched “State of the Union,” and praised “Make America Great Again” hats.",
+    [
+        ("“State of the Union,”", Scare, None),
+        ("“Make America Great Again”", Scare, None)
+    ]
+);
