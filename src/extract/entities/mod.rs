@@ -685,6 +685,11 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
             return Some(Subtype::Location);
         }
+        // "the Taurus", "the Dreamliner", "787 Dreamliner": a lone unknown name after a lower-case "the" or a
+        // model number is a product.
+        if (before.ends_with(" the") || before.ends_with(char::is_numeric)) && !m.sentence_initial {
+            return Some(Subtype::Misc);
+        }
         // "Romney said", "said Gorbachev": a lone name that speaks is a person's surname.
         let after = text[m.span.end..]
             .trim_start_matches(['’', '\'', 's'])
