@@ -37,6 +37,9 @@ pub struct Args {
     /// Print the results as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Time searches only, on the index already in --dir (from an earlier run).
+    #[arg(long, requires = "dir")]
+    skip_ingest: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -56,6 +59,8 @@ struct Results {
     search_p50_ms: f64,
     search_p99_ms: f64,
     search_max_ms: f64,
+    /// p50 and p99 per query shape: words, phrase, OR + kind, speaker, range, unit + date.
+    search_by_shape_ms: Vec<(String, f64, f64)>,
 }
 
 /// Peak resident memory of this process (VmHWM), in MB; 0 where /proc is not available.
@@ -133,6 +138,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let (corpus, expected_articles) = match &args.corpus {
         Some(c) => (c.clone(), None),
+        None if args.skip_ingest => (String::from("(existing index)"), None),
         None => {
             let path = dir.join("synth.jsonl");
             eprintln!("claimdex: bench: generating {} articles ...", args.articles);
@@ -143,55 +149,68 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         }
     };
     let index = dir.join("index");
-    if index.exists() {
-        std::fs::remove_dir_all(&index)?;
-    }
-    eprintln!("claimdex: bench: ingesting {corpus} ...");
-    let t = Instant::now();
-    let first = ingest(
-        std::slice::from_ref(&corpus),
-        &index,
-        InputFormat::Auto,
-        20_000,
-        96,
-        true,
-    )?;
-    let ingest_s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let second = ingest(
-        std::slice::from_ref(&corpus),
-        &index,
-        InputFormat::Auto,
-        20_000,
-        96,
-        true,
-    )?;
-    let reingest_s = t.elapsed().as_secs_f64();
-    let articles = first.report.articles;
-    let claims: u64 = first.report.claims.iter().sum();
-    // A fast wrong answer must fail.
-    if let Some(n) = expected_articles {
-        anyhow::ensure!(articles == n, "ingested {articles} articles, expected {n}");
-    }
-    anyhow::ensure!(
-        first.report.failed == 0,
-        "{} inputs failed",
-        first.report.failed
-    );
-    anyhow::ensure!(
-        second.report.articles == 0 && second.report.skipped == articles,
-        "re-ingest added articles"
-    );
-    anyhow::ensure!(claims > 0, "no claims extracted");
-
+    let (first, second, ingest_s, reingest_s) = if args.skip_ingest {
+        (None, None, 0.0, 0.0)
+    } else {
+        if index.exists() {
+            std::fs::remove_dir_all(&index)?;
+        }
+        eprintln!("claimdex: bench: ingesting {corpus} ...");
+        let t = Instant::now();
+        let first = ingest(
+            std::slice::from_ref(&corpus),
+            &index,
+            InputFormat::Auto,
+            20_000,
+            96,
+            true,
+        )?;
+        let ingest_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let second = ingest(
+            std::slice::from_ref(&corpus),
+            &index,
+            InputFormat::Auto,
+            20_000,
+            96,
+            true,
+        )?;
+        let reingest_s = t.elapsed().as_secs_f64();
+        let articles = first.report.articles;
+        // A fast wrong answer must fail.
+        if let Some(n) = expected_articles {
+            anyhow::ensure!(articles == n, "ingested {articles} articles, expected {n}");
+        }
+        anyhow::ensure!(
+            first.report.failed == 0,
+            "{} inputs failed",
+            first.report.failed
+        );
+        anyhow::ensure!(
+            second.report.articles == 0 && second.report.skipped == articles,
+            "re-ingest added articles"
+        );
+        anyhow::ensure!(
+            first.report.claims.iter().sum::<u64>() > 0,
+            "no claims extracted"
+        );
+        (Some(first), Some(second), ingest_s, reingest_s)
+    };
     let idx = ClaimIndex::open(&index)?;
+    // Warm up: the first queries of a fresh process pay for page faults and caches.
+    for i in 0..args.queries.min(200) {
+        search(&idx, &query_mix(i))?;
+    }
     let mut lat = Vec::with_capacity(args.queries);
+    let mut by_shape: Vec<Vec<f64>> = vec![Vec::new(); 6];
     let mut hits = 0usize;
     for i in 0..args.queries {
         let req = query_mix(i);
         let t = Instant::now();
         let r = search(&idx, &req)?;
-        lat.push(t.elapsed().as_secs_f64() * 1e3);
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        lat.push(ms);
+        by_shape[i % 6].push(ms);
         hits += r.hits.len();
     }
     anyhow::ensure!(args.queries == 0 || hits > 0, "no search returned a hit");
@@ -201,7 +220,30 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             .copied()
             .unwrap_or(0.0)
     };
-    let text_mb = first.report.text_bytes as f64 / 1e6;
+    let pct_of = |v: &mut Vec<f64>, p: f64| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v.get(((v.len() as f64 - 1.0) * p).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let shapes = [
+        "words",
+        "phrase",
+        "or+kind",
+        "speaker",
+        "value range",
+        "unit+since",
+    ];
+    let search_by_shape_ms: Vec<(String, f64, f64)> = by_shape
+        .iter_mut()
+        .zip(shapes)
+        .map(|(v, name)| (name.to_string(), pct_of(v, 0.5), pct_of(v, 0.99)))
+        .collect();
+    let text_mb = first
+        .as_ref()
+        .map_or(0.0, |f| f.report.text_bytes as f64 / 1e6);
+    let articles = first.as_ref().map_or(0, |f| f.report.articles);
+    let claims: u64 = first.as_ref().map_or(0, |f| f.report.claims.iter().sum());
     let res = Results {
         corpus: if args.corpus.is_some() {
             corpus
@@ -212,16 +254,19 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         text_mb,
         claims,
         ingest_seconds: ingest_s,
-        ingest_mb_per_s: text_mb / ingest_s,
-        ingest_articles_per_s: articles as f64 / ingest_s,
+        ingest_mb_per_s: text_mb / ingest_s.max(1e-9),
+        ingest_articles_per_s: articles as f64 / ingest_s.max(1e-9),
         reingest_seconds: reingest_s,
-        reingest_mb_per_s: second.report.text_bytes as f64 / 1e6 / reingest_s,
+        reingest_mb_per_s: second.as_ref().map_or(0.0, |s| {
+            s.report.text_bytes as f64 / 1e6 / reingest_s.max(1e-9)
+        }),
         index_mb: idx.size_on_disk() as f64 / 1e6,
         peak_rss_mb: peak_rss_mb(),
         search_queries: args.queries,
         search_p50_ms: pct(0.50),
         search_p99_ms: pct(0.99),
         search_max_ms: lat.last().copied().unwrap_or(0.0),
+        search_by_shape_ms,
     };
     if args.json {
         println!("{}", serde_json::to_string(&res)?);
@@ -246,6 +291,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             "search            {} queries: p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
             res.search_queries, res.search_p50_ms, res.search_p99_ms, res.search_max_ms
         );
+        for (name, p50, p99) in &res.search_by_shape_ms {
+            println!("  {name:<15} p50 {p50:.2} ms  p99 {p99:.2} ms");
+        }
     }
     Ok(0)
 }

@@ -75,6 +75,7 @@ impl FilterArgs {
             doc_id: None,
             limit,
             offset,
+            count_total: false,
         }
     }
 }
@@ -96,6 +97,9 @@ pub struct Args {
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
+    /// Count every matching claim (slower on large indexes).
+    #[arg(long)]
+    count: bool,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -116,7 +120,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             return Ok(super::EXIT_ERROR);
         }
     };
-    let req = args.filters.request(&args.query, args.limit, args.offset);
+    let mut req = args.filters.request(&args.query, args.limit, args.offset);
+    req.count_total = args.count;
     let results = match search(&idx, &req) {
         Ok(r) => r,
         Err(crate::Error::Usage(msg)) => {
@@ -159,17 +164,26 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             for (i, h) in results.hits.iter().enumerate() {
                 write_hit(&mut out, args.offset + i + 1, h, tty)?;
             }
-            writeln!(
-                out,
-                "{} of {} matching claims{}",
-                results.hits.len(),
-                results.total,
-                if results.total > args.offset + results.hits.len() {
-                    " (use --offset for more)"
-                } else {
-                    ""
-                }
-            )?;
+            match results.total {
+                Some(total) => writeln!(
+                    out,
+                    "{} of {} matching claims{}",
+                    results.hits.len(),
+                    total,
+                    if total > args.offset + results.hits.len() {
+                        " (use --offset for more)"
+                    } else {
+                        ""
+                    }
+                )?,
+                None if results.hits.len() == args.limit => writeln!(
+                    out,
+                    "{} claims shown; more with --offset {} (or --count for the total)",
+                    results.hits.len(),
+                    args.offset + args.limit
+                )?,
+                None => writeln!(out, "{} claims", results.hits.len())?,
+            }
         }
     }
     out.flush()?;

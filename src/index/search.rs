@@ -49,6 +49,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip.
     pub offset: usize,
+    /// Count every match (slower on large indexes: it turns off top-k pruning).
+    pub count_total: bool,
 }
 
 /// A stored claim, as search returns it: the `extract` fields plus the article's metadata.
@@ -103,8 +105,8 @@ pub struct Hit {
 pub struct SearchResults {
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
-    /// How many claims matched in all.
-    pub total: usize,
+    /// How many claims matched in all, when the request asked for the count.
+    pub total: Option<usize>,
 }
 
 fn store_err(idx: &ClaimIndex, e: impl std::fmt::Display) -> Error {
@@ -149,7 +151,10 @@ fn date_term(field: Field, d: NaiveDate) -> Term {
 /// Builds the query for `req`: the parsed query text AND every filter.
 pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &idx.fields;
-    let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, keyword(f.record, "claim"))];
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // Only claims are returned. A query over claim text and sentence (fields articles do not have) needs
+    // no extra clause for that, which keeps the record term (it matches every claim) out of scoring.
+    let mut claims_only = false;
     let q = req.query.trim();
     if !q.is_empty() && q != "*" {
         let mut parser = QueryParser::for_index(&idx.index, vec![f.text, f.sentence]);
@@ -158,7 +163,17 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
         let parsed = parser
             .parse_query(q)
             .map_err(|e| Error::Usage(format!("bad query {q:?}: {e}")))?;
+        let mut other_fields = false;
+        let mut any_term = false;
+        parsed.query_terms(&mut |term, _| {
+            any_term = true;
+            other_fields |= term.field() != f.text && term.field() != f.sentence;
+        });
+        claims_only = any_term && !other_fields;
         must.push((Occur::Must, parsed));
+    }
+    if !claims_only {
+        must.push((Occur::Must, keyword(f.record, "claim")));
     }
     let any_of = |field: Field, values: Vec<String>| -> Box<dyn Query> {
         Box::new(BooleanQuery::new(
@@ -228,12 +243,20 @@ pub fn search(idx: &ClaimIndex, req: &SearchRequest) -> Result<SearchResults> {
     let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
     let searcher = reader.searcher();
     let limit = req.limit.max(1);
-    let (top, total) = searcher
-        .search(
-            &query,
-            &(TopDocs::with_limit(limit).and_offset(req.offset), Count),
+    let top_docs = TopDocs::with_limit(limit).and_offset(req.offset);
+    let (top, total) = if req.count_total {
+        let (top, n) = searcher
+            .search(&query, &(top_docs, Count))
+            .map_err(|e| store_err(idx, e))?;
+        (top, Some(n))
+    } else {
+        (
+            searcher
+                .search(&query, &top_docs)
+                .map_err(|e| store_err(idx, e))?,
+            None,
         )
-        .map_err(|e| store_err(idx, e))?;
+    };
     let words = query_words(idx, query.as_ref());
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
