@@ -287,17 +287,20 @@ fn attribute(
         }
     }
     // Before the quotation: "Bessent said in an interview: “…”", "X told reporters that the council was “…”".
-    if let Some(v) = p.verb.find_iter(lead).last() {
+    // The nearest reporting verb first; if its clause names no one ("... but added, “…”"), an earlier
+    // verb of the same lead does ("Suu Kyi, 70, said ... but added, “…”").
+    let verbs: Vec<regex::Match<'_>> = p.verb.find_iter(lead).collect();
+    for v in verbs.iter().rev() {
         let tail = &lead[v.end()..];
-        if tail.len() <= 100 && !tail.contains(['“', '”', '"']) && sentence_end(tail).is_none()
-        {
-            let span = speaker_segment(text, Span::new(lead_offset, lead_offset + v.start()));
-            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
-                return Some(Attribution {
-                    speaker,
-                    rule: "quote.direct.said_before",
-                });
-            }
+        if tail.len() > 200 || tail.contains(['“', '”', '"']) || sentence_end(tail).is_some() {
+            break;
+        }
+        let span = speaker_segment(text, Span::new(lead_offset, lead_offset + v.start()));
+        if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+            return Some(Attribution {
+                speaker,
+                rule: "quote.direct.said_before",
+            });
         }
     }
     // "according to X" anywhere in the sentence.
@@ -326,6 +329,27 @@ fn attribute(
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.introduced",
+                });
+            }
+        }
+    }
+    // A dash line after the quoted paragraph: "“…”\n\n- Sanders."
+    let next_para = text[para_end..].trim_start();
+    if let Some(rest) = next_para.strip_prefix(['-', '—', '–']) {
+        let body = rest.trim_start();
+        let offset = text.len() - body.len();
+        let line = body
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches('.');
+        if !line.is_empty() && line.split_whitespace().count() <= 5 {
+            let span = Span::new(offset, offset + line.len());
+            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+                return Some(Attribution {
+                    speaker,
+                    rule: "quote.direct.dash_line",
                 });
             }
         }
