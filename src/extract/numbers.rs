@@ -380,7 +380,7 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
             // takes one, a or an ("one fifth"), or a small number ("three quarter" is rare but read).
             let num = match head {
                 [] if last == "half" => Some(1),
-                [] => return None,
+                [] => None,
                 ["a" | "an" | "one"] => Some(1),
                 [w] => small_word(w),
                 _ if last.ends_with('s') => parse_words(&head.join(" "))
@@ -561,6 +561,7 @@ mod tests {
             ("three and one fourth", "3.25", false),
             ("twenty-three fifths", "4.6", false),
             ("twenty-fifth", "25", true),
+            ("third", "3", true),
             (
                 "one hundred twenty three thousand four hundred fifty six",
                 "123456",
@@ -573,7 +574,6 @@ mod tests {
             "a",
             "one two",
             "and",
-            "third",
             "a five",
             "hundred and",
             "nineteen ninety six",

@@ -24,7 +24,7 @@ use timex::{Direction, Unit};
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.?|Tues?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)";
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
+const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
 const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|weekends?)";
 
@@ -47,6 +47,7 @@ enum Kind {
     Season,
     RelativeDay,
     PartOfDay,
+    PeriodEdge,
     RelativeUnit,
     Ago,
     Duration,
@@ -86,13 +87,14 @@ fn rules() -> &'static [Rule] {
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?".into()),
+            ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century)(?-u:\b)".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)".into()),
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|decade|century)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
-            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?".into()),
+            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?".into()),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
         ];
@@ -296,8 +298,14 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     })
 }
 
+/// The day of month in digits (`5`, `5th`) or ordinal words (`fifth`, `twenty-first`).
 fn day_number(s: &str) -> Option<u32> {
-    s.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return s.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok();
+    }
+    let w = parse_words(s)?;
+    let d = w.value.as_i64()?;
+    (w.ordinal && (1..=31).contains(&d)).then_some(d as u32)
 }
 
 fn ordinal_or_number(s: &str) -> Option<u32> {
@@ -669,6 +677,20 @@ impl Ctx<'_> {
                 };
                 Some((subtype, Some(value), None))
             }
+            Kind::PeriodEdge => {
+                // "the end of the year", "the beginning of next month": the period itself.
+                let unit = Unit::from_word(g("u")?)?;
+                let shift = match g("rel").map(str::to_ascii_lowercase).as_deref() {
+                    Some("next") => 1,
+                    Some("last" | "previous") => -1,
+                    _ => 0,
+                };
+                let value = match self.reference {
+                    Some(r) => timex::shifted(r, shift, unit)?,
+                    None => "PRESENT_REF".to_string(),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
             Kind::PartOfDay => {
                 let part = match (g("part"), g("late")) {
                     (Some(p), _) => part_of_day(p),
@@ -863,7 +885,11 @@ impl Ctx<'_> {
                             "about", "to",
                         ],
                     );
-                    if (ap == "a" || ap == "p") && (whole.as_str().contains(' ') || !cue) {
+                    // With minutes ("4:30p") the letter is unambiguous.
+                    let minutes = g("mi").is_some();
+                    if (ap == "a" || ap == "p")
+                        && (whole.as_str().contains(' ') || !(cue || minutes))
+                    {
                         return None;
                     }
                     if hour == 0 || hour > 12 {

@@ -389,3 +389,27 @@ t!(
     REF,
     [("the first quarter of last year", "2012-Q1")]
 );
+t!(
+    ordinal_word_days,
+    "It starts on the third of March and ends March twenty-first.",
+    REF,
+    [
+        ("the third of March", "2013-03-03"),
+        ("March twenty-first", "2013-03-21")
+    ]
+);
+t!(
+    period_edges,
+    "By the end of the year, and the beginning of next month.",
+    REF,
+    [
+        ("the end of the year", "2013"),
+        ("the beginning of next month", "2013-03")
+    ]
+);
+t!(
+    european_and_short_times,
+    "Kick-off at 15h30, doors at 4:30p.",
+    None,
+    [("15h30", "T15:30"), ("4:30p", "T16:30")]
+);

@@ -696,6 +696,9 @@ fn build(
     if ordinal {
         // Plain ordinal words ("first", "third") are too common as adjectives to claim; digit ordinals
         // and compound ones ("twenty-first") are kept.
+        if is_words && !text[span].contains([' ', '-']) && value.as_i64().is_some_and(|v| v < 11) {
+            return None;
+        }
         fig.subtype = Subtype::Ordinal;
         fig.rule = if is_words {
             "figure.ordinal.words"
