@@ -272,20 +272,14 @@ pub fn ordinal_word(w: &str) -> Option<i128> {
     })
 }
 
-/// Denominators of fraction words (`third` = 3, `quarters` = 4).
+/// Denominators of fraction words (`third` = 3, `quarters` = 4): the ordinals from third to tenth, plus
+/// half and quarter.
 fn fraction_word(w: &str) -> Option<i128> {
-    Some(match w.trim_end_matches('s') {
-        "half" | "halve" => 2,
-        "third" => 3,
-        "quarter" | "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        _ => return None,
-    })
+    match w.trim_end_matches('s') {
+        "half" | "halve" => Some(2),
+        "quarter" => Some(4),
+        w => ordinal_word(w).filter(|n| (3..=10).contains(n)),
+    }
 }
 
 /// The regex alternation of every word the number-word parser knows, for building patterns.

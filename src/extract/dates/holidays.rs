@@ -27,19 +27,6 @@ pub struct Holidays {
     pub rules: Vec<Rule>,
 }
 
-fn weekday(s: &str) -> Option<Weekday> {
-    Some(match s {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 fn parse_rule(s: &str) -> Option<Rule> {
     if let Some(d) = s.strip_prefix("easter:") {
         return Some(Rule::Easter(d.trim_start_matches('+').parse().ok()?));
@@ -48,7 +35,7 @@ fn parse_rule(s: &str) -> Option<Rule> {
     match parts.as_slice() {
         [n, wd, m] => Some(Rule::NthWeekday(
             if *n == "L" { 0 } else { n.parse().ok()? },
-            weekday(wd)?,
+            super::weekday_of(wd)?,
             m.parse().ok()?,
         )),
         [md] => {
