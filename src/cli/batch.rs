@@ -16,12 +16,14 @@ use crate::text::{Analyzed, Token};
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 4 << 20;
 
-/// An article with its analysis and claims, as handed to a sink.
-pub struct Extracted {
+/// An article with its analysis, claims and the caller's per-article result, as handed to a sink.
+pub struct Extracted<T> {
     /// Tokens and sentences of the article.
     pub parts: (Vec<Token>, Vec<Span>),
     /// Claims, sorted by position.
     pub claims: Vec<Claim>,
+    /// What `prepare` made of it (on a worker thread).
+    pub prepared: T,
 }
 
 /// What to read.
@@ -35,12 +37,14 @@ pub struct Inputs<'a> {
 }
 
 /// Runs the batches. `skip` is asked first for every article (true: count it as skipped, do no work);
-/// `sink` gets every other article with its extraction, in input order.
-pub fn drive(
+/// `prepare` runs on the worker threads after extraction (building index records, say); `sink` gets every
+/// other article with its extraction and what `prepare` made, in input order.
+pub fn drive<T: Send>(
     inputs: &Inputs<'_>,
     pipeline: &Pipeline,
     mut skip: impl FnMut(&Document) -> bool,
-    mut sink: impl FnMut(&Analyzed<'_>, &[Claim], &mut Reporter) -> anyhow::Result<()>,
+    prepare: impl Fn(&Analyzed<'_>, &[Claim]) -> T + Sync,
+    mut sink: impl FnMut(&Analyzed<'_>, &[Claim], T, &mut Reporter) -> anyhow::Result<()>,
 ) -> anyhow::Result<Reporter> {
     let mut sources = Sources::new(inputs.paths, inputs.format);
     let mut report = Reporter::new(sources.total_bytes(), inputs.quiet);
@@ -64,20 +68,22 @@ pub fn drive(
             None => {}
         }
         if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            let results: Vec<Extracted> = batch
+            let results: Vec<Extracted<T>> = batch
                 .par_iter()
                 .map(|doc| {
                     let analyzed = Analyzed::new(doc);
                     let claims = pipeline.run(&analyzed);
+                    let prepared = prepare(&analyzed, &claims);
                     Extracted {
                         parts: analyzed.into_parts(),
                         claims,
+                        prepared,
                     }
                 })
                 .collect();
             for (doc, ex) in batch.iter().zip(results) {
                 let analyzed = Analyzed::from_parts(doc, ex.parts.0, ex.parts.1);
-                sink(&analyzed, &ex.claims, &mut report)?;
+                sink(&analyzed, &ex.claims, ex.prepared, &mut report)?;
                 report.article(doc.len(), ex.claims.iter().map(|c| c.kind));
             }
             report.progress(sources.read_bytes());

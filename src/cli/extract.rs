@@ -98,7 +98,8 @@ pub fn extract_all(
         &inputs,
         &pipeline,
         |_| false,
-        |analyzed, claims, _| {
+        |_, _| (),
+        |analyzed, claims, (), _| {
             let lines = LineIndex::new(analyzed.text());
             let records: Vec<ClaimRecord<'_>> = claims
                 .iter()

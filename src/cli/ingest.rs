@@ -89,8 +89,9 @@ pub fn ingest(
         &inputs,
         &pipeline,
         |doc| ingester.borrow().contains(doc.id) || !queued.insert(doc.id),
-        |analyzed, claims, _report| {
-            let records = build_records(&fields, analyzed, claims, ingested_at);
+        // Records are built on the worker threads; the writer only queues them.
+        |analyzed, claims| build_records(&fields, analyzed, claims, ingested_at),
+        |analyzed, _claims, records, _report| {
             ingester
                 .borrow_mut()
                 .add(analyzed.doc.id, analyzed.doc.len(), records)?;
