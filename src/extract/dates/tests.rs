@@ -413,3 +413,35 @@ t!(
     None,
     [("15h30", "T15:30"), ("4:30p", "T16:30")]
 );
+
+/// The trigger gate only skips rules that cannot match: every rule whose pattern matches a text is live
+/// for it (checked on the sample corpus and on tricky strings).
+#[test]
+fn trigger_gate_never_skips_a_matching_rule() {
+    let mut texts: Vec<String> = vec![
+        "per\nhour, every\tday, FY24, the 1990’s, Q3 2024, H1 2026, the end of\nthe year".into(),
+        "A 10-YEAR plan; three CENTURIES; tonight at 9 p.m.; noon; 5 o’clock".into(),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            texts.push(std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    for text in &texts {
+        let live = live_rules(text);
+        for (i, rule) in rules().iter().enumerate() {
+            if rule.re.is_match(text) {
+                assert!(
+                    live.contains(&i),
+                    "rule {} matches but was gated out of {:?}",
+                    rule.id,
+                    &text[..text.len().min(80)]
+                );
+            }
+        }
+    }
+}
