@@ -663,6 +663,28 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         return Some(Subtype::Organization);
     }
+    // "Stade de France", "Mount Kenya", "Lake Victoria": a place word first.
+    if words.len() >= 2
+        && matches!(
+            first,
+            "Stade"
+                | "Estadio"
+                | "Mount"
+                | "Mt."
+                | "Lake"
+                | "Port"
+                | "Fort"
+                | "Cape"
+                | "Lac"
+                | "Rio"
+                | "Isla"
+                | "Isle"
+                | "Gulf"
+                | "Bay"
+        )
+    {
+        return Some(Subtype::Location);
+    }
     // A company's name followed by other words names its product ("Ford Taurus", "Apple TV"); a place's
     // name followed by other words names an organization ("Texas Instruments").
     if words.len() >= 2 {
