@@ -663,6 +663,14 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         return Some(Subtype::Organization);
     }
+    // "West German", "South Korean": a nationality word last.
+    if words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| g.by_name.get(w) == Some(&Subtype::Misc))
+    {
+        return Some(Subtype::Misc);
+    }
     // "Stade de France", "Mount Kenya", "Lake Victoria": a place word first.
     if words.len() >= 2
         && matches!(
