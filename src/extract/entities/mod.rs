@@ -26,7 +26,8 @@ const PARTICLES: &[&str] = &[
     "bint", "ibn", "al", "el", "y", "ter", "ten", "dos", "das", "do", "zu",
 ];
 
-/// Capitalized words that are not names on their own (sentence openers, pronouns, function words).
+/// Capitalized words that are not names on their own (sentence openers, pronouns, function words); month
+/// names are checked with the calendar helpers instead (`is_not_name`).
 const NOT_NAMES: &[&str] = &[
     "I",
     "A",
@@ -120,30 +121,6 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Mr",
     "Mrs",
     "Ms",
@@ -1151,11 +1128,12 @@ fn split_run(
     for (a, b, titled) in pieces {
         let mut a = a;
         // Leading function words: "The", "In", "But" ...
-        while a < b && NOT_NAMES.contains(&word(&run[a])) {
+        while a < b && is_not_name(word(&run[a])) {
             a += 1;
         }
         let mut b = b;
         while b > a
+            // Not month names here: "Theresa May", "Brian May".
             && (NOT_NAMES.contains(&word(&run[b - 1])) || word(&run[b - 1]) == ".")
             && !(b - 1 > a && word(&run[b - 1]) == "." && word(&run[b - 2]).len() <= 4)
         {
@@ -1188,7 +1166,7 @@ fn split_run(
         let name = &text[span];
         let words = name.split_whitespace().count();
         // A lone title-cased common word that is a title elsewhere ("Minister") is not a name.
-        if words == 1 && (g.titles.contains(name) || NOT_NAMES.contains(&name)) {
+        if words == 1 && (g.titles.contains(name) || is_not_name(name)) {
             continue;
         }
         if name.chars().count() == 1 {
@@ -1256,3 +1234,8 @@ fn lower_title_before(text: &str, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// True for capitalized words that are never names on their own: the NOT_NAMES list and month names.
+fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w) || crate::time::month_number(w).is_some()
+}

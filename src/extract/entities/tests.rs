@@ -178,3 +178,8 @@ fn cross_article_key_ignores_case_and_accents() {
     );
     assert_eq!(entity_key("  Bank  of England "), "bank of england");
 }
+t!(
+    month_as_surname,
+    "Prime Minister Theresa May spoke in March.",
+    [("Theresa May", Person, "Theresa May")]
+);
