@@ -1133,8 +1133,11 @@ fn split_run(
         }
         let mut b = b;
         while b > a
-            // Not month names here: "Theresa May", "Brian May".
-            && (NOT_NAMES.contains(&word(&run[b - 1])) || word(&run[b - 1]) == ".")
+            // A month ends a name only as a surname ("Theresa May"), not when a date follows ("May 24").
+            && (NOT_NAMES.contains(&word(&run[b - 1]))
+                || word(&run[b - 1]) == "."
+                || crate::time::month_number(word(&run[b - 1])).is_some()
+                    && text[run[b - 1].span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
             && !(b - 1 > a && word(&run[b - 1]) == "." && word(&run[b - 2]).len() <= 4)
         {
             b -= 1;
