@@ -138,6 +138,46 @@ fn selectors() -> &'static Selectors {
     })
 }
 
+/// Nesting deeper than this is not a real page; the HTML parser's scope checks grow with the square of
+/// the depth, so such input is read by [`strip_tags`] instead.
+pub const MAX_NESTING: usize = 5_000;
+
+/// An upper estimate of the element nesting depth of `page` (opening tags minus closing tags, running).
+pub fn nesting_depth(page: &str) -> usize {
+    let b = page.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in 0..b.len().saturating_sub(1) {
+        if b[i] == b'<' {
+            if b[i + 1] == b'/' {
+                depth = depth.saturating_sub(1);
+            } else if b[i + 1].is_ascii_alphabetic() {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
+}
+
+/// Plain text of a page by dropping every tag (for pathological input only): no metadata, no boilerplate
+/// removal, white space folded.
+pub fn strip_tags(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() / 2);
+    let mut in_tag = false;
+    for c in page.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    fold_ws(&out)
+}
+
 /// Extracts the article text and metadata from a decoded HTML page.
 pub fn extract(page: &str) -> (String, Metadata) {
     let html = Html::parse_document(page);
@@ -284,32 +324,39 @@ struct TextBuilder {
 }
 
 impl TextBuilder {
-    fn walk(&mut self, el: ElementRef<'_>) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.push_text(t),
-                Node::Element(e) => {
-                    if is_boilerplate(e) {
+    /// Walks the subtree under `root` without recursion (deeply nested pages must not exhaust the stack),
+    /// skipping boilerplate elements and everything inside them.
+    fn walk(&mut self, root: ElementRef<'_>) {
+        use ego_tree::iter::Edge;
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skipping.is_some() || node.id() == root.id() {
                         continue;
                     }
-                    let Some(child_el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    let name = e.name();
-                    if name == "br" {
-                        self.pending_break = true;
-                        continue;
-                    }
-                    let block = BLOCK.contains(&name);
-                    if block {
-                        self.pending_break = true;
-                    }
-                    self.walk(child_el);
-                    if block {
-                        self.pending_break = true;
+                    match node.value() {
+                        Node::Text(t) => self.push_text(t),
+                        Node::Element(e) if is_boilerplate(e) => skipping = Some(node.id()),
+                        Node::Element(e) if e.name() == "br" || BLOCK.contains(&e.name()) => {
+                            self.pending_break = true
+                        }
+                        _ => {}
                     }
                 }
-                _ => {}
+                Edge::Close(node) => {
+                    if let Some(id) = skipping {
+                        if id == node.id() {
+                            skipping = None;
+                        }
+                        continue;
+                    }
+                    if let Node::Element(e) = node.value() {
+                        if BLOCK.contains(&e.name()) {
+                            self.pending_break = true;
+                        }
+                    }
+                }
             }
         }
     }
@@ -460,6 +507,30 @@ mod tests {
         assert_eq!(text, "Headline only in title\n\nBody text here.");
         let page = r#"<html><body><p>Posted <time datetime="2023-01-02">Jan 2</time>. Text.</p></body></html>"#;
         assert_eq!(extract(page).1.published.as_deref(), Some("2023-01-02"));
+    }
+
+    #[test]
+    fn deeply_nested_page_does_not_overflow_the_stack() {
+        // Deep enough to overflow a recursive walk on a test thread's stack, shallow enough to parse fast.
+        let page = format!(
+            "<html><body>{}deep text{}</body></html>",
+            "<div>".repeat(4_000),
+            "</div>".repeat(4_000)
+        );
+        let (text, _) = extract(&page);
+        assert_eq!(text, "deep text");
+    }
+
+    #[test]
+    fn pathological_nesting_is_measured_and_stripped() {
+        let page = format!(
+            "<html><body>{}deep <b>text</b>{}</body></html>",
+            "<div>".repeat(6_000),
+            "</div>".repeat(6_000)
+        );
+        assert!(nesting_depth(&page) > MAX_NESTING);
+        assert_eq!(nesting_depth("<p>a</p><p>b<br></p>"), 2);
+        assert_eq!(strip_tags(&page), "deep text");
     }
 
     #[test]

@@ -392,7 +392,19 @@ fn read_whole(display: &str, format: Format, bytes: &[u8], events: &mut VecDeque
             );
         }
         Format::Html => {
-            let (text, meta) = html::extract(&decoded.text);
+            let (text, meta) = if html::nesting_depth(&decoded.text) > html::MAX_NESTING {
+                let message = format!(
+                    "HTML nested over {} levels deep; read as plain text without metadata",
+                    html::MAX_NESTING
+                );
+                events.push_back(Event::Warning(Warning {
+                    location: display.to_string(),
+                    message,
+                }));
+                (html::strip_tags(&decoded.text), Metadata::default())
+            } else {
+                html::extract(&decoded.text)
+            };
             push_doc(events, text, provenance(None, None), meta, display, None);
         }
         Format::Json => match serde_json::from_str::<serde_json::Value>(&decoded.text) {
