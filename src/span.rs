@@ -73,6 +73,39 @@ impl Span {
     }
 }
 
+/// A set of disjoint spans with a logarithmic overlap test, for keeping the best of overlapping
+/// candidates without comparing every pair.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    /// start -> end of each kept span; the spans never overlap one another.
+    spans: std::collections::BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    /// An empty set.
+    pub fn new() -> SpanSet {
+        SpanSet::default()
+    }
+
+    /// True when `span` shares a byte with a span in the set.
+    pub fn overlaps(&self, span: Span) -> bool {
+        // The kept span starting last before `span` ends is the only one that can reach into it.
+        self.spans
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start)
+    }
+
+    /// Adds `span` unless it overlaps one already in the set; returns whether it was added.
+    pub fn insert(&mut self, span: Span) -> bool {
+        if span.is_empty() || self.overlaps(span) {
+            return false;
+        }
+        self.spans.insert(span.start, span.end);
+        true
+    }
+}
+
 impl From<Range<usize>> for Span {
     fn from(r: Range<usize>) -> Span {
         Span::new(r.start, r.end)
@@ -107,6 +140,19 @@ mod tests {
         assert!(a.contains(Span::new(1, 5)));
         assert!(!a.contains(Span::new(1, 6)));
         assert_eq!(a.offset(3), Span::new(3, 8));
+    }
+
+    #[test]
+    fn span_set_keeps_disjoint_spans() {
+        let mut set = SpanSet::new();
+        assert!(set.insert(Span::new(10, 20)));
+        assert!(set.insert(Span::new(0, 10)));
+        assert!(!set.insert(Span::new(19, 25)));
+        assert!(!set.insert(Span::new(5, 6)));
+        assert!(!set.insert(Span::new(0, 100)));
+        assert!(set.insert(Span::new(20, 25)));
+        assert!(set.overlaps(Span::new(24, 30)));
+        assert!(!set.overlaps(Span::new(25, 30)));
     }
 
     #[test]

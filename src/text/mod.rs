@@ -10,6 +10,9 @@ pub use tokens::{Token, TokenKind};
 use crate::document::Document;
 use crate::span::Span;
 
+/// The most context, in bytes, a claim's `sentence` carries (see [`Analyzed::sentence_around`]).
+pub const MAX_CONTEXT: usize = 600;
+
 /// A document with its tokens and sentences: what extractors read.
 #[derive(Debug)]
 pub struct Analyzed<'d> {
@@ -59,15 +62,30 @@ impl<'d> Analyzed<'d> {
     }
 
     /// The sentence span (or run of sentences) that covers `span`.
+    ///
+    /// A sentence longer than [`MAX_CONTEXT`] bytes (text with no sentence punctuation: tables, lists,
+    /// transcripts) is cut to a window of about that size around the claim, so the context a record
+    /// repeats stays bounded.
     pub fn sentence_around(&self, span: Span) -> Span {
         let first = self.sentence_index(span.start).map(|i| self.sentences[i]);
         let last = self
             .sentence_index(span.end.saturating_sub(1).max(span.start))
             .map(|i| self.sentences[i]);
-        match (first, last) {
+        let whole = match (first, last) {
             (Some(a), Some(b)) => Span::new(a.start.min(span.start), b.end.max(span.end)),
             _ => span,
+        };
+        if whole.len() <= MAX_CONTEXT || span.len() >= MAX_CONTEXT {
+            return whole;
         }
+        let text = self.text();
+        let room = (MAX_CONTEXT - span.len()) / 2;
+        let start = floor_char_boundary(text, span.start.saturating_sub(room).max(whole.start));
+        let mut end = (span.end + room).min(whole.end);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end).trim(text)
     }
 
     /// Tokens that lie within `span`.
@@ -82,6 +100,17 @@ impl<'d> Analyzed<'d> {
 /// with a char outside it). Safe for multi-byte chars on either side.
 pub fn trailing_run_start(s: &str, in_word: impl Fn(char) -> bool) -> usize {
     after_last(s, |c| !in_word(c))
+}
+
+/// The start of a look-behind window of about `n` bytes before `pos` (on a char boundary). Context
+/// searches stay inside such windows so that no input makes them quadratic.
+pub fn window_before(text: &str, pos: usize, n: usize) -> usize {
+    floor_char_boundary(text, pos.saturating_sub(n))
+}
+
+/// The end of a look-ahead window of about `n` bytes after `pos` (on a char boundary).
+pub fn window_after(text: &str, pos: usize, n: usize) -> usize {
+    floor_char_boundary(text, pos.saturating_add(n))
 }
 
 /// The largest char boundary of `text` at or before byte `i` (clamped to the text length).
@@ -100,4 +129,33 @@ pub fn after_last(s: &str, is_stop: impl Fn(char) -> bool) -> usize {
         .rev()
         .find(|&(_, c)| is_stop(c))
         .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Metadata, Provenance};
+
+    #[test]
+    fn sentence_context_is_bounded_in_unpunctuated_text() {
+        let text = "word ".repeat(5_000) + "target " + &"word ".repeat(5_000);
+        let doc = Document::new(text, Provenance::default(), Metadata::default());
+        let a = Analyzed::new(&doc);
+        let at = doc.text.find("target").unwrap();
+        let claim = Span::new(at, at + 6);
+        let context = a.sentence_around(claim);
+        assert!(context.contains(claim));
+        assert!(context.len() <= MAX_CONTEXT, "{}", context.len());
+        // A normal sentence comes back whole.
+        let doc = Document::new(
+            "One. Prices rose 5% in 2024. Two.".into(),
+            Provenance::default(),
+            Metadata::default(),
+        );
+        let a = Analyzed::new(&doc);
+        assert_eq!(
+            &doc.text.as_str()[a.sentence_around(Span::new(17, 19))],
+            "Prices rose 5% in 2024."
+        );
+    }
 }

@@ -19,35 +19,57 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// Char offset of each line start.
     char_starts: Vec<usize>,
+    /// (byte, char) offsets about every [`CHECKPOINT`] bytes, so a position never counts chars over more
+    /// than one block, however long the line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between char-count checkpoints.
+const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut char_starts = vec![0];
+        let mut checkpoints = vec![(0, 0)];
         let mut chars = 0usize;
-        let mut line_start = 0usize;
-        for (i, b) in text.bytes().enumerate() {
+        let mut next_checkpoint = CHECKPOINT;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i >= next_checkpoint && (b as i8) >= -0x40 {
+                checkpoints.push((i, chars));
+                next_checkpoint = i + CHECKPOINT;
+            }
+            if (b as i8) >= -0x40 {
+                chars += 1;
+            }
             if b == b'\n' {
-                chars += count_chars(&text.as_bytes()[line_start..=i]);
-                line_start = i + 1;
-                starts.push(line_start);
+                starts.push(i + 1);
                 char_starts.push(chars);
             }
         }
         LineIndex {
             starts,
             char_starts,
+            checkpoints,
         }
+    }
+
+    /// Char offset of byte `offset`.
+    fn char_offset(&self, text: &str, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let (b, c) = self.checkpoints[i];
+        c + count_chars(&text.as_bytes()[b..offset])
     }
 
     /// The position of byte `offset` (which must be a char boundary of `text`, at most `text.len()`).
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = count_chars(&text.as_bytes()[self.starts[line]..offset]);
+        let char_offset = self.char_offset(text, offset);
+        let column = char_offset - self.char_starts[line];
         Position {
-            char_offset: self.char_starts[line] + column,
+            char_offset,
             line: line + 1,
             column: column + 1,
         }
@@ -62,6 +84,22 @@ fn count_chars(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_use_checkpoints() {
+        let text = format!(
+            "{}\n{}é{}",
+            "a".repeat(5000),
+            "b".repeat(3000),
+            "c".repeat(3000)
+        );
+        let idx = LineIndex::new(&text);
+        let off = text.len() - 1;
+        let p = idx.position(&text, off);
+        assert_eq!(p.char_offset, text.chars().count() - 1);
+        assert_eq!(p.line, 2);
+        assert_eq!(p.column, 3000 + 1 + 2999 + 1);
+    }
 
     #[test]
     fn positions() {

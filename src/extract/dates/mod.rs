@@ -377,9 +377,10 @@ fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.priority.cmp(&b.priority))
             .then(a.span.start.cmp(&b.span.start))
     });
+    let mut taken = crate::span::SpanSet::new();
     let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
     for c in cands {
-        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+        if taken.insert(c.span) {
             kept.push(c);
         }
     }
@@ -1379,16 +1380,18 @@ impl Ctx<'_> {
     /// The tense cues of the sentence around `start`: past verbs anywhere in it, future cues before the
     /// date; and whether the sentence is long enough to be prose (true) or a fragment (false).
     fn tense_cues(&self, start: usize) -> (Option<Direction>, bool) {
-        let clause_start = self.text[..start]
+        let w = crate::text::window_before(self.text, start, 400);
+        let clause_start = self.text[w..start]
             .rfind(['.', '\n', '!', '?', ';', ','])
-            .map_or(0, |i| i + 1);
+            .map_or(w, |i| w + i + 1);
         let from =
             crate::text::floor_char_boundary(self.text, clause_start.max(start.saturating_sub(80)));
         let before = self.text[from..start].to_ascii_lowercase();
         // The rest of the sentence too: "On Monday, the board voted ..." puts the verb after the date.
-        let sentence_end = self.text[start..]
+        let ahead = crate::text::window_after(self.text, start, 400);
+        let sentence_end = self.text[start..ahead]
             .find(['.', '\n', '!', '?', ';'])
-            .map_or(self.text.len(), |i| start + i);
+            .map_or(ahead, |i| start + i);
         let end = crate::text::floor_char_boundary(self.text, sentence_end.min(start + 160));
         let after = self.text[start..end].to_ascii_lowercase();
         const FUTURE: &[&str] = &[
@@ -1435,9 +1438,9 @@ impl Ctx<'_> {
             .any(|w| {
                 PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
             });
-        let sentence_start = self.text[..start]
+        let sentence_start = self.text[w..start]
             .rfind(['.', '\n', '!', '?'])
-            .map_or(0, |i| i + 1);
+            .map_or(w, |i| w + i + 1);
         let long = self.text[sentence_start..sentence_end]
             .split_whitespace()
             .count()

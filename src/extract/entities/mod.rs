@@ -482,14 +482,15 @@ impl Extractor for EntityExtractor {
                 .then(a.span.start.cmp(&b.span.start))
                 .then(b.subtype.is_some().cmp(&a.subtype.is_some()))
         });
+        let mut taken = crate::span::SpanSet::new();
+        for d in &dates {
+            taken.insert(*d);
+        }
         let mut kept: Vec<Mention> = Vec::new();
         for c in cands {
-            if dates.iter().any(|d| d.overlaps(c.span))
-                || kept.iter().any(|k| k.span.overlaps(c.span))
-            {
-                continue;
+            if taken.insert(c.span) {
+                kept.push(c);
             }
-            kept.push(c);
         }
         kept.sort_by_key(|m| m.span.start);
 

@@ -348,6 +348,10 @@ impl Extractor for FigureExtractor {
         };
         let models = model_numbers(text);
         let mut claims = vague_amounts(text, &is_blocked);
+        let mut taken = crate::span::SpanSet::new();
+        for c in &claims {
+            taken.insert(c.span);
+        }
         let mut consumed_to = 0usize;
         for c in p.core.captures_iter(text) {
             let m = c.get(0).expect("group 0");
@@ -357,7 +361,7 @@ impl Extractor for FigureExtractor {
             let Some(mut fig) = build(text, &c, &is_blocked, false, &models) else {
                 continue;
             };
-            if claims.iter().any(|k: &Claim| k.span.overlaps(fig.span)) {
+            if taken.overlaps(fig.span) {
                 continue;
             }
             let qualifier = qualifier_before(text, fig.span.start);
@@ -402,6 +406,7 @@ impl Extractor for FigureExtractor {
             claim.unit = fig.unit;
             claim.qualifier = qualifier;
             claim.confidence = if fig.bare { 0.7 } else { 0.9 };
+            taken.insert(claim.span);
             claims.push(claim);
         }
         claims.sort_by_key(|c| c.span.start);
@@ -671,8 +676,13 @@ fn build(
         return None;
     }
     // List numbering: "1." or "2)" opening a line.
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    if before[line_start..].trim().is_empty()
+    let w = crate::text::window_before(text, span.start, 64);
+    let seg = &text[w..span.start];
+    let at_line_start = match seg.rfind('\n') {
+        Some(i) => seg[i + 1..].trim().is_empty(),
+        None => w == 0 && seg.trim().is_empty(),
+    };
+    if at_line_start
         && text[span.end..].starts_with(['.', ')'])
         && text[span.end..]
             .chars()

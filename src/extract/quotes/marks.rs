@@ -232,8 +232,11 @@ pub fn find(text: &str) -> Vec<Quoted> {
             }
         }
         // Single quotes, outside double-quoted text.
+        // Only this paragraph's quotations can hold its marks.
+        let this_paragraph = &out[out.partition_point(|q: &Quoted| q.span.end <= para.start)..];
         let inside_double = |at: usize| {
-            out.iter()
+            this_paragraph
+                .iter()
                 .any(|q: &Quoted| !q.single && q.span.start <= at && at < q.span.end)
         };
         let singles: Vec<Mark> = pm

@@ -220,9 +220,10 @@ fn attribute(
     entities: &[&Claim],
 ) -> Option<Attribution> {
     let p = patterns();
-    let para_end = text[quote.end..]
+    let ahead = crate::text::window_after(text, quote.end, 400);
+    let para_end = text[quote.end..ahead]
         .find('\n')
-        .map_or(text.len(), |i| quote.end + i);
+        .map_or(ahead, |i| quote.end + i);
     let after_end = crate::text::floor_char_boundary(text, (quote.end + 200).min(para_end));
     let after = &text[quote.end..after_end];
     let lead_ws = after.len()
@@ -261,7 +262,8 @@ fn attribute(
             }
         }
     }
-    let para_start = text[..quote.start].rfind('\n').map_or(0, |i| i + 1);
+    let w = crate::text::window_before(text, quote.start, 4096);
+    let para_start = text[w..quote.start].rfind('\n').map_or(w, |i| w + i + 1);
     let before_start =
         crate::text::floor_char_boundary(text, quote.start.saturating_sub(220).max(para_start));
     let before = &text[before_start..quote.start];
