@@ -1,7 +1,7 @@
 //! The library's one error type. Every variant carries the context a person needs to find the problem:
 //! the input path, the line of a JSON Lines record, the doc id.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `Result` with claimdex's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -50,6 +50,14 @@ impl Error {
         Error::BadInput {
             location,
             reason: reason.into(),
+        }
+    }
+
+    /// A problem with the index or export directory at `path`.
+    pub fn store(path: &Path, reason: impl std::fmt::Display) -> Error {
+        Error::Store {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
         }
     }
 }

@@ -17,11 +17,10 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::DocSetCollector;
-use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::search::{article, build_query, SearchRequest};
+use crate::index::search::{article, build_query, stored_claim, text_of, u64_of, SearchRequest};
 use crate::index::ClaimIndex;
 use rows::{ClaimRow, DocumentRow};
 
@@ -56,13 +55,6 @@ pub struct ExportSummary {
     pub claims: [u64; 4],
     /// Files written.
     pub files: Vec<PathBuf>,
-}
-
-fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Store {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    }
 }
 
 fn kind_index(kind: &str) -> usize {
@@ -109,7 +101,7 @@ impl Table {
         };
         let path = dir.join(format!("{stem}.{ext}"));
         let tmp = dir.join(format!(".{stem}.{ext}.tmp"));
-        let file = File::create(&tmp).map_err(|e| store_err(&tmp, e))?;
+        let file = File::create(&tmp).map_err(|e| Error::store(&tmp, e))?;
         let buf = BufWriter::with_capacity(256 * 1024, file);
         let (csv, jsonl) = match format {
             TableFormat::Csv => {
@@ -117,7 +109,7 @@ impl Table {
                     .has_headers(false)
                     .terminator(csv::Terminator::Any(b'\n'))
                     .from_writer(buf);
-                w.write_record(header).map_err(|e| store_err(&tmp, e))?;
+                w.write_record(header).map_err(|e| Error::store(&tmp, e))?;
                 (Some(w), None)
             }
             TableFormat::Jsonl => (None, Some(buf)),
@@ -138,56 +130,54 @@ impl Table {
                 .as_mut()
                 .expect("csv writer")
                 .serialize(row)
-                .map_err(|e| store_err(&self.tmp, e)),
+                .map_err(|e| Error::store(&self.tmp, e)),
             TableFormat::Jsonl => {
                 let w = self.jsonl.as_mut().expect("jsonl writer");
-                serde_json::to_writer(&mut *w, row).map_err(|e| store_err(&self.tmp, e))?;
-                w.write_all(b"\n").map_err(|e| store_err(&self.tmp, e))
+                serde_json::to_writer(&mut *w, row).map_err(|e| Error::store(&self.tmp, e))?;
+                w.write_all(b"\n").map_err(|e| Error::store(&self.tmp, e))
             }
         }
     }
 
     fn finish(self) -> Result<PathBuf> {
         if let Some(mut w) = self.csv {
-            w.flush().map_err(|e| store_err(&self.tmp, e))?;
+            w.flush().map_err(|e| Error::store(&self.tmp, e))?;
         }
         if let Some(mut w) = self.jsonl {
-            w.flush().map_err(|e| store_err(&self.tmp, e))?;
+            w.flush().map_err(|e| Error::store(&self.tmp, e))?;
         }
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| store_err(&self.path, e))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::store(&self.path, e))?;
         Ok(self.path)
     }
 }
 
 /// Runs an export.
 pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
-    std::fs::create_dir_all(&opts.out).map_err(|e| store_err(&opts.out, e))?;
+    std::fs::create_dir_all(&opts.out).map_err(|e| Error::store(&opts.out, e))?;
     let f = &idx.fields;
-    let reader = idx.index.reader().map_err(|e| store_err(&idx.path, e))?;
+    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
     let searcher = reader.searcher();
     let query = build_query(idx, &opts.filter)?;
     let matching = searcher
         .search(query.as_ref(), &DocSetCollector)
-        .map_err(|e| store_err(&idx.path, e))?;
+        .map_err(|e| Error::store(&idx.path, e))?;
 
     // Pass 1: sort keys only.
     let load = |addr: DocAddress| -> Result<TantivyDocument> {
-        searcher.doc(addr).map_err(|e| store_err(&idx.path, e))
+        searcher.doc(addr).map_err(|e| Error::store(&idx.path, e))
     };
-    let text = |d: &TantivyDocument, field| {
-        d.get_first(field)
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let num = |d: &TantivyDocument, field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     let mut keys: Vec<(String, u64, u64, String, DocAddress)> = Vec::with_capacity(matching.len());
     let mut counts: BTreeMap<String, [u64; 4]> = BTreeMap::new();
     for addr in matching {
         let d = load(addr)?;
-        let doc_id = text(&d, f.doc_id);
-        let kind = text(&d, f.kind);
+        let doc_id = text_of(&d, f.doc_id).unwrap_or_default();
+        let kind = text_of(&d, f.kind).unwrap_or_default();
+        let (start, end) = (
+            u64_of(&d, f.start).unwrap_or(0),
+            u64_of(&d, f.end).unwrap_or(0),
+        );
         counts.entry(doc_id.clone()).or_default()[kind_index(&kind)] += 1;
-        keys.push((doc_id, num(&d, f.start), num(&d, f.end), kind, addr));
+        keys.push((doc_id, start, end, kind, addr));
     }
     keys.sort();
 
@@ -241,42 +231,34 @@ pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
     // Pass 2: claims in key order.
     let mut claims = Table::create(&opts.out, "claims", opts.format, &schema::claim_columns())?;
     let version = format!("claimdex {}", env!("CARGO_PKG_VERSION"));
-    let opt = |d: &TantivyDocument, field| {
-        d.get_first(field)
-            .and_then(|v| v.as_str().map(str::to_string))
-    };
-    for (doc_id, start, end, kind, addr) in keys {
-        let d = load(addr)?;
-        let value_number = d.get_first(f.value_num).and_then(|v| v.as_f64());
+    for (.., addr) in keys {
+        let c = stored_claim(idx, &load(addr)?);
         let mut row = ClaimRow {
-            claim_id: text(&d, f.claim_id),
-            doc_id,
-            subtype: text(&d, f.subtype),
-            text: text(&d, f.text),
-            value: opt(&d, f.value),
-            value_high: opt(&d, f.value_high),
-            value_number,
-            unit: opt(&d, f.unit),
-            qualifier: opt(&d, f.qualifier),
-            speaker: opt(&d, f.speaker),
-            sentence: text(&d, f.sentence),
-            start,
-            end,
-            char_start: num(&d, f.char_start),
-            char_end: num(&d, f.char_end),
-            line: num(&d, f.line),
-            column: num(&d, f.column),
-            rule: text(&d, f.rule),
-            confidence: d
-                .get_first(f.confidence)
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0),
-            published: opt(&d, f.published_raw),
-            url: opt(&d, f.url),
-            source_path: text(&d, f.source_path),
-            title: opt(&d, f.title),
+            claim_id: c.claim_id,
+            doc_id: c.doc_id,
+            kind: c.kind,
+            subtype: c.subtype,
+            text: c.text,
+            value: c.value,
+            value_high: c.value_high,
+            value_number: c.value_number,
+            unit: c.unit,
+            qualifier: c.qualifier,
+            speaker: c.speaker,
+            sentence: c.sentence,
+            start: c.start,
+            end: c.end,
+            char_start: c.char_start,
+            char_end: c.char_end,
+            line: c.line,
+            column: c.column,
+            rule: c.rule,
+            confidence: c.confidence,
+            published: c.published,
+            url: c.url,
+            source_path: c.source_path,
+            title: c.title,
             pipeline_version: version.clone(),
-            kind,
         };
         summary.claims[kind_index(&row.kind)] += 1;
         if opts.excel_safe {
@@ -290,7 +272,7 @@ pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
         let path = opts.out.join("datapackage.json");
         let json = serde_json::to_string_pretty(&schema::datapackage(opts.excel_safe))
             .expect("descriptor serializes");
-        std::fs::write(&path, json + "\n").map_err(|e| store_err(&path, e))?;
+        std::fs::write(&path, json + "\n").map_err(|e| Error::store(&path, e))?;
         summary.files.push(path);
     }
     Ok(summary)

@@ -36,13 +36,6 @@ pub struct ClaimIndex {
     pub path: PathBuf,
 }
 
-fn store_err(path: &Path, reason: impl std::fmt::Display) -> Error {
-    Error::Store {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    }
-}
-
 impl ClaimIndex {
     /// Opens the index at `path`, creating it (and the directory) when there is none yet.
     pub fn open_or_create(path: &Path) -> Result<ClaimIndex> {
@@ -50,9 +43,9 @@ impl ClaimIndex {
             return ClaimIndex::open(path);
         }
         std::fs::create_dir_all(path)
-            .map_err(|e| store_err(path, format!("cannot create directory: {e}")))?;
+            .map_err(|e| Error::store(path, format!("cannot create directory: {e}")))?;
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(path, schema).map_err(|e| store_err(path, e))?;
+        let index = Index::create_in_dir(path, schema).map_err(|e| Error::store(path, e))?;
         schema::register_tokenizers(&index);
         let manifest = Manifest {
             claimdex_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -60,7 +53,7 @@ impl ClaimIndex {
         };
         let json = serde_json::to_string_pretty(&manifest).expect("manifest serializes");
         std::fs::write(path.join(MANIFEST), json)
-            .map_err(|e| store_err(path, format!("cannot write {MANIFEST}: {e}")))?;
+            .map_err(|e| Error::store(path, format!("cannot write {MANIFEST}: {e}")))?;
         Ok(ClaimIndex {
             index,
             fields,
@@ -72,12 +65,12 @@ impl ClaimIndex {
     pub fn open(path: &Path) -> Result<ClaimIndex> {
         let manifest_path = path.join(MANIFEST);
         let raw = std::fs::read_to_string(&manifest_path).map_err(|_| {
-            store_err(path, format!("not a claimdex index (no {MANIFEST}); ingest into it first with `claimdex ingest --index {}`", path.display()))
+            Error::store(path, format!("not a claimdex index (no {MANIFEST}); ingest into it first with `claimdex ingest --index {}`", path.display()))
         })?;
         let manifest: Manifest = serde_json::from_str(&raw)
-            .map_err(|e| store_err(path, format!("unreadable {MANIFEST}: {e}")))?;
+            .map_err(|e| Error::store(path, format!("unreadable {MANIFEST}: {e}")))?;
         if manifest.schema_version != SCHEMA_VERSION {
-            return Err(store_err(
+            return Err(Error::store(
                 path,
                 format!(
                     "index schema version {} was written by claimdex {}, this claimdex {} reads version {}; \
@@ -91,11 +84,11 @@ impl ClaimIndex {
                 ),
             ));
         }
-        let index = Index::open_in_dir(path).map_err(|e| store_err(path, e))?;
+        let index = Index::open_in_dir(path).map_err(|e| Error::store(path, e))?;
         schema::register_tokenizers(&index);
         let (expected, fields) = schema::build();
         if index.schema() != expected {
-            return Err(store_err(
+            return Err(Error::store(
                 path,
                 "the index schema does not match this claimdex's; re-ingest into a new directory",
             ));

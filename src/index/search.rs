@@ -6,7 +6,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, RegexQuery,
     TermQuery,
@@ -72,6 +72,9 @@ pub struct StoredClaim {
     pub sentence: String,
     pub value: Option<String>,
     pub value_high: Option<String>,
+    /// `value` as a number (figures only), for range filters and exports.
+    #[serde(skip)]
+    pub value_number: Option<f64>,
     pub unit: Option<String>,
     pub qualifier: Option<String>,
     pub speaker: Option<String>,
@@ -109,13 +112,6 @@ pub struct SearchResults {
     pub total: Option<usize>,
 }
 
-fn store_err(idx: &ClaimIndex, e: impl std::fmt::Display) -> Error {
-    Error::Store {
-        path: idx.path.clone(),
-        reason: e.to_string(),
-    }
-}
-
 fn keyword(field: Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, &value.to_lowercase()),
@@ -128,7 +124,7 @@ fn words_query(idx: &ClaimIndex, field: Field, text: &str) -> Result<Box<dyn Que
     let mut analyzer = idx
         .index
         .tokenizer_for_field(field)
-        .map_err(|e| store_err(idx, e))?;
+        .map_err(|e| Error::store(&idx.path, e))?;
     let mut stream = analyzer.token_stream(text);
     let mut terms = Vec::new();
     while stream.advance() {
@@ -240,27 +236,27 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
 /// Runs a search.
 pub fn search(idx: &ClaimIndex, req: &SearchRequest) -> Result<SearchResults> {
     let query = build_query(idx, req)?;
-    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
     let searcher = reader.searcher();
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit).and_offset(req.offset);
     let (top, total) = if req.count_total {
         let (top, n) = searcher
             .search(&query, &(top_docs, Count))
-            .map_err(|e| store_err(idx, e))?;
+            .map_err(|e| Error::store(&idx.path, e))?;
         (top, Some(n))
     } else {
         (
             searcher
                 .search(&query, &top_docs)
-                .map_err(|e| store_err(idx, e))?,
+                .map_err(|e| Error::store(&idx.path, e))?,
             None,
         )
     };
     let words = query_words(idx, query.as_ref());
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| Error::store(&idx.path, e))?;
         let claim = stored_claim(idx, &doc);
         let highlights = highlight(idx, &claim.sentence, &words);
         hits.push(Hit {
@@ -280,19 +276,12 @@ pub fn claims_of(idx: &ClaimIndex, doc_id: &str) -> Result<Vec<StoredClaim>> {
         ..SearchRequest::default()
     };
     let query = build_query(idx, &req)?;
-    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
     let searcher = reader.searcher();
-    let total = searcher
-        .search(&query, &Count)
-        .map_err(|e| store_err(idx, e))?;
-    let top = searcher
-        .search(&query, &TopDocs::with_limit(total.max(1)))
-        .map_err(|e| store_err(idx, e))?;
-    let mut out = Vec::with_capacity(top.len());
-    for (_, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
-        out.push(stored_claim(idx, &doc));
-    }
+    let mut out = matching_docs(idx, &searcher, query.as_ref())?
+        .iter()
+        .map(|doc| stored_claim(idx, doc))
+        .collect::<Vec<_>>();
     out.sort_by(|a, b| (a.start, a.end, &a.kind).cmp(&(b.start, b.end, &b.kind)));
     Ok(out)
 }
@@ -324,42 +313,53 @@ pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> 
         (Occur::Must, keyword(f.record, "article")),
         (Occur::Must, keyword(f.doc_id, doc_id)),
     ]);
-    let reader = idx.index.reader().map_err(|e| store_err(idx, e))?;
+    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
     let searcher = reader.searcher();
     let top = searcher
         .search(&query, &TopDocs::with_limit(1))
-        .map_err(|e| store_err(idx, e))?;
+        .map_err(|e| Error::store(&idx.path, e))?;
     let Some((_, addr)) = top.into_iter().next() else {
         return Ok(None);
     };
-    let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
+    let doc: TantivyDocument = searcher.doc(addr).map_err(|e| Error::store(&idx.path, e))?;
     Ok(Some(stored_article(idx, &doc)))
 }
 
 /// Every article record, in doc id order (for exports).
 pub fn all_articles(idx: &ClaimIndex, searcher: &Searcher) -> Result<Vec<StoredArticle>> {
     let query = keyword(idx.fields.record, "article");
-    let total = searcher
-        .search(query.as_ref(), &Count)
-        .map_err(|e| store_err(idx, e))?;
-    let top = searcher
-        .search(query.as_ref(), &TopDocs::with_limit(total.max(1)))
-        .map_err(|e| store_err(idx, e))?;
-    let mut out = Vec::with_capacity(total);
-    for (_, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err(idx, e))?;
-        out.push(stored_article(idx, &doc));
-    }
+    let mut out = matching_docs(idx, searcher, query.as_ref())?
+        .iter()
+        .map(|doc| stored_article(idx, doc))
+        .collect::<Vec<_>>();
     out.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
     Ok(out)
 }
 
-fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
+/// Every stored document matching `query`, in index order (one pass, no scoring).
+fn matching_docs(
+    idx: &ClaimIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> Result<Vec<TantivyDocument>> {
+    let mut addrs: Vec<_> = searcher
+        .search(query, &DocSetCollector)
+        .map_err(|e| Error::store(&idx.path, e))?
+        .into_iter()
+        .collect();
+    addrs.sort();
+    addrs
+        .into_iter()
+        .map(|addr| searcher.doc(addr).map_err(|e| Error::store(&idx.path, e)))
+        .collect()
+}
+
+pub(crate) fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_string))
 }
 
-fn u64_of(doc: &TantivyDocument, field: Field) -> Option<u64> {
+pub(crate) fn u64_of(doc: &TantivyDocument, field: Field) -> Option<u64> {
     doc.get_first(field).and_then(|v| v.as_u64())
 }
 
@@ -386,7 +386,7 @@ fn stored_article(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredArticle {
     }
 }
 
-fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
+pub(crate) fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
     let f = &idx.fields;
     StoredClaim {
         doc_id: text_of(doc, f.doc_id).unwrap_or_default(),
@@ -405,6 +405,7 @@ fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
         sentence: text_of(doc, f.sentence).unwrap_or_default(),
         value: text_of(doc, f.value),
         value_high: text_of(doc, f.value_high),
+        value_number: doc.get_first(f.value_num).and_then(|v| v.as_f64()),
         unit: text_of(doc, f.unit),
         qualifier: text_of(doc, f.qualifier),
         speaker: text_of(doc, f.speaker),

@@ -62,15 +62,19 @@ pub struct Ingester<'i> {
 impl<'i> Ingester<'i> {
     /// Takes the index's writer lock and loads the ids of the articles already in it.
     pub fn new(idx: &'i ClaimIndex, opts: WriterOptions) -> Result<Ingester<'i>> {
-        let writer = idx.index.writer_with_num_threads(opts.threads.max(1), opts.memory_budget).map_err(|e| match e {
-            TantivyError::LockFailure(..) => Error::Store {
-                path: idx.path.clone(),
-                reason: "index is in use by another process (another `claimdex ingest` is writing to it); \
-                         wait for it to finish or use another --index"
-                    .into(),
-            },
-            e => Error::Store { path: idx.path.clone(), reason: e.to_string() },
-        })?;
+        let writer = idx
+            .index
+            .writer_with_num_threads(opts.threads.max(1), opts.memory_budget)
+            .map_err(|e| {
+                match e {
+            TantivyError::LockFailure(..) => Error::store(
+                &idx.path,
+                "index is in use by another process (another `claimdex ingest` is writing to it); \
+                 wait for it to finish or use another --index",
+            ),
+            e => Error::store(&idx.path, e),
+        }
+            })?;
         let known = indexed_doc_ids(idx)?;
         let ingested_at = opts.ingested_at.unwrap_or_else(|| {
             std::time::SystemTime::now()
@@ -141,10 +145,7 @@ impl<'i> Ingester<'i> {
         let idx = self.idx;
         self.writer
             .wait_merging_threads()
-            .map_err(|e| Error::Store {
-                path: idx.path.clone(),
-                reason: e.to_string(),
-            })
+            .map_err(|e| Error::store(&idx.path, e))
     }
 
     /// The ingestion time stamp of this run (seconds since the epoch).
@@ -153,19 +154,13 @@ impl<'i> Ingester<'i> {
     }
 
     fn err(&self, e: TantivyError) -> Error {
-        Error::Store {
-            path: self.idx.path.clone(),
-            reason: e.to_string(),
-        }
+        Error::store(&self.idx.path, e)
     }
 }
 
 /// The doc ids present in the index, read from the `doc_id` term dictionary.
 pub fn indexed_doc_ids(idx: &ClaimIndex) -> Result<HashSet<DocId>> {
-    let err = |e: String| Error::Store {
-        path: idx.path.clone(),
-        reason: e,
-    };
+    let err = |e: String| Error::store(&idx.path, e);
     let reader = idx.index.reader().map_err(|e| err(e.to_string()))?;
     let searcher = reader.searcher();
     let mut out = HashSet::new();
