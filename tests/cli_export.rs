@@ -165,19 +165,20 @@ fn provenance_round_trip_for_every_exported_row_of_the_sample_corpus() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let index = dir.path().join("idx");
     let out = dir.path().join("out");
-    let o = claimdex(
-        &[
-            "run",
-            "-q",
+    let run = |flags: &[&str]| {
+        let mut args = vec!["run"];
+        args.extend_from_slice(flags);
+        args.extend([
             "--corpus",
             corpus.to_str().unwrap(),
             "--index",
             index.to_str().unwrap(),
             "--out",
             out.to_str().unwrap(),
-        ],
-        None,
-    );
+        ]);
+        claimdex(&args, None)
+    };
+    let o = run(&["-q"]);
     assert_eq!(o.status.code(), Some(0), "{}", o.stderr_text());
     // Article texts from documents.csv, by doc id.
     let mut texts = std::collections::HashMap::new();
@@ -245,18 +246,7 @@ fn provenance_round_trip_for_every_exported_row_of_the_sample_corpus() {
     assert!(rows > 300, "{rows}");
     // Re-running the main job adds nothing and exports the same bytes.
     let before = std::fs::read(out.join("claims.csv")).unwrap();
-    let o = claimdex(
-        &[
-            "run",
-            "--corpus",
-            corpus.to_str().unwrap(),
-            "--index",
-            index.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        None,
-    );
+    let o = run(&[]);
     assert!(
         o.stderr_text().contains("0 new articles"),
         "{}",

@@ -6,7 +6,7 @@ mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{claimdex, json_lines, write, OutputExt};
@@ -19,6 +19,14 @@ const CHIPS: &str = "{\"id\": \"w1\", \"published\": \"2025-04-16\", \"title\": 
 fn corpus(dir: &Path) {
     write(dir, "corpus/rates.txt", RATES.as_bytes());
     write(dir, "corpus/wire/w.jsonl", CHIPS.as_bytes());
+}
+
+/// Runs `claimdex ingest FLAGS --index INDEX INPUT`.
+fn ingest(index: &Path, input: &Path, flags: &[&str]) -> Output {
+    let mut args = vec!["ingest"];
+    args.extend_from_slice(flags);
+    args.extend(["--index", index.to_str().unwrap(), input.to_str().unwrap()]);
+    claimdex(&args, None)
 }
 
 fn stat(index: &Path, label: &str) -> u64 {
@@ -54,15 +62,7 @@ fn ingest_is_incremental_and_idempotent() {
     corpus(dir.path());
     let index = dir.path().join("idx");
     let corpus = dir.path().join("corpus");
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            corpus.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &corpus, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     assert!(
         out.stderr_text().contains("3 new articles"),
@@ -73,15 +73,7 @@ fn ingest_is_incremental_and_idempotent() {
     assert_eq!(stat(&index, "articles:"), 3);
     assert!(claims > 15, "{claims}");
     // Re-running adds nothing.
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            corpus.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &corpus, &[]);
     assert!(
         out.stderr_text().contains("0 new articles, 3 skipped"),
         "{}",
@@ -94,15 +86,7 @@ fn ingest_is_incremental_and_idempotent() {
         "corpus/new.txt",
         b"Shares rose 4% on Monday, said Maria Lopez.",
     );
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            corpus.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &corpus, &[]);
     assert!(
         out.stderr_text().contains("1 new articles, 3 skipped"),
         "{}",
@@ -111,15 +95,7 @@ fn ingest_is_incremental_and_idempotent() {
     assert_eq!(stat(&index, "articles:"), 4);
     // The same text under another name is the same article.
     write(dir.path(), "corpus/copy.txt", RATES.as_bytes());
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            corpus.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &corpus, &[]);
     assert!(
         out.stderr_text().contains("0 new articles, 5 skipped"),
         "{}",
@@ -132,15 +108,7 @@ fn search_filters_exit_codes_and_provenance() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
     let index = dir.path().join("idx");
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            dir.path().join("corpus").to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &dir.path().join("corpus"), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
 
     let (code, hits) = search(&index, &["billion"]);
@@ -288,16 +256,7 @@ fn version_mismatch_is_refused_with_advice() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
     let index = dir.path().join("idx");
-    claimdex(
-        &[
-            "ingest",
-            "-q",
-            "--index",
-            index.to_str().unwrap(),
-            dir.path().join("corpus").to_str().unwrap(),
-        ],
-        None,
-    );
+    ingest(&index, &dir.path().join("corpus"), &["-q"]);
     let manifest = index.join("claimdex-index.json");
     let raw = std::fs::read_to_string(&manifest)
         .unwrap()
@@ -356,16 +315,7 @@ fn killed_ingest_is_completed_by_the_next_run_without_duplicates() {
     let file = write(dir.path(), "synth.jsonl", &data);
     // Reference: a clean ingest.
     let clean = dir.path().join("clean");
-    let out = claimdex(
-        &[
-            "ingest",
-            "-q",
-            "--index",
-            clean.to_str().unwrap(),
-            file.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&clean, &file, &["-q"]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     let want_articles = stat(&clean, "articles:");
     let want_claims = stat(&clean, "claims:");
@@ -393,16 +343,7 @@ fn killed_ingest_is_completed_by_the_next_run_without_duplicates() {
     assert!(partial > 0 && partial < 400, "{partial}");
 
     // The index still opens; the next run completes it, with no duplicate article or claim.
-    let out = claimdex(
-        &[
-            "ingest",
-            "-q",
-            "--index",
-            index.to_str().unwrap(),
-            file.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &file, &["-q"]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
     assert_eq!(stat(&index, "articles:"), want_articles);
     assert_eq!(stat(&index, "claims:"), want_claims);
@@ -421,15 +362,7 @@ fn a_second_writer_is_refused_while_the_first_holds_the_index() {
     }
     std::thread::sleep(Duration::from_millis(200));
     let file = write(dir.path(), "more.jsonl", &synth(3));
-    let out = claimdex(
-        &[
-            "ingest",
-            "--index",
-            index.to_str().unwrap(),
-            file.to_str().unwrap(),
-        ],
-        None,
-    );
+    let out = ingest(&index, &file, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         out.stderr_text().contains("in use by another process"),
