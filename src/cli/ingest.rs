@@ -9,6 +9,11 @@ use crate::index::writer::{build_records, Ingester, WriterOptions};
 use crate::index::ClaimIndex;
 use crate::source::InputFormat;
 
+/// Default of `--commit-every` (also used by `claimdex run`).
+pub const DEFAULT_COMMIT_EVERY: usize = 5_000;
+/// Default of `--memory-mb` (also used by `claimdex run`).
+pub const DEFAULT_MEMORY_MB: usize = 96;
+
 /// Arguments of `claimdex ingest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,10 +27,10 @@ pub struct Args {
     #[arg(long, default_value = "auto", value_parser = super::extract::parse_input_format)]
     input_format: InputFormat,
     /// Commit after this many new articles (smaller: less to redo after a crash; larger: faster).
-    #[arg(long, default_value_t = 5_000)]
+    #[arg(long, default_value_t = DEFAULT_COMMIT_EVERY)]
     commit_every: usize,
     /// Memory for the index writer, in MB.
-    #[arg(long, default_value_t = 96)]
+    #[arg(long, default_value_t = DEFAULT_MEMORY_MB)]
     memory_mb: usize,
     /// No warnings, progress or summary on stderr (errors are still printed).
     #[arg(long, short)]

@@ -34,8 +34,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         &[corpus],
         &args.index,
         InputFormat::Auto,
-        5_000,
-        96,
+        super::ingest::DEFAULT_COMMIT_EVERY,
+        super::ingest::DEFAULT_MEMORY_MB,
         args.quiet,
     )?;
     let code = summary
@@ -54,12 +54,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let exported = export(&idx, &opts)?;
     if !args.quiet {
         eprintln!("claimdex: {}", describe(&exported));
-        let top = super::stats::term_counts(&idx, idx.fields.entity_keys)?;
-        let mut top: Vec<_> = top.into_iter().collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let names: Vec<String> = top
-            .iter()
-            .take(8)
+        let counts = super::stats::term_counts(&idx, idx.fields.entity_keys)?;
+        let names: Vec<String> = super::stats::top(&counts, 8)
+            .into_iter()
             .map(|(k, n)| format!("{k} ({n})"))
             .collect();
         eprintln!("claimdex: top entities: {}", names.join(", "));

@@ -35,7 +35,8 @@ pub fn term_counts(idx: &ClaimIndex, field: Field) -> anyhow::Result<BTreeMap<St
     Ok(counts)
 }
 
-fn top(counts: &BTreeMap<String, u64>, n: usize) -> Vec<(&String, &u64)> {
+/// The `n` most frequent terms, most frequent first (ties by term).
+pub(super) fn top(counts: &BTreeMap<String, u64>, n: usize) -> Vec<(&String, &u64)> {
     let mut v: Vec<_> = counts.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     v.truncate(n);
