@@ -106,6 +106,13 @@ impl SpanSet {
     }
 }
 
+/// True when `span` shares a byte with one of `spans`, which must be sorted and disjoint (as regex
+/// `find_iter` matches are): one binary search.
+pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
 impl From<Range<usize>> for Span {
     fn from(r: Range<usize>) -> Span {
         Span::new(r.start, r.end)

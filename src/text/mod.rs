@@ -7,6 +7,10 @@ pub mod tokens;
 pub use position::{LineIndex, Position};
 pub use tokens::{Token, TokenKind};
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::document::Document;
 use crate::span::Span;
 
@@ -22,6 +26,8 @@ pub struct Analyzed<'d> {
     pub tokens: Vec<Token>,
     /// Its sentences, in order, trimmed, covering every token.
     pub sentences: Vec<Span>,
+    /// Spans no claim is read inside (see [`Analyzed::excluded`]), found on first use.
+    excluded: OnceLock<Vec<Span>>,
 }
 
 impl<'d> Analyzed<'d> {
@@ -29,11 +35,7 @@ impl<'d> Analyzed<'d> {
     pub fn new(doc: &'d Document) -> Analyzed<'d> {
         let tokens = tokens::tokenize(&doc.text);
         let sentences = sentences::split(&doc.text, &tokens);
-        Analyzed {
-            doc,
-            tokens,
-            sentences,
-        }
+        Analyzed::from_parts(doc, tokens, sentences)
     }
 
     /// Reassembles an analysis computed earlier (for instance on another thread).
@@ -42,6 +44,7 @@ impl<'d> Analyzed<'d> {
             doc,
             tokens,
             sentences,
+            excluded: OnceLock::new(),
         }
     }
 
@@ -53,6 +56,21 @@ impl<'d> Analyzed<'d> {
     /// The article text.
     pub fn text(&self) -> &'d str {
         &self.doc.text
+    }
+
+    /// URLs, e-mail addresses, handles, phone numbers and dotted version numbers, sorted and disjoint: no
+    /// claim is read inside them. Scanned once per document, whichever extractor asks first.
+    pub fn excluded(&self) -> &[Span] {
+        self.excluded.get_or_init(|| {
+            static RE: OnceLock<Regex> = OnceLock::new();
+            RE.get_or_init(|| {
+                Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)")
+                    .expect("excluded spans pattern")
+            })
+            .find_iter(self.text())
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+        })
     }
 
     /// Index of the sentence containing byte `offset` (or the nearest one before it).

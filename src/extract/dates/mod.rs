@@ -297,9 +297,8 @@ impl Extractor for DateExtractor {
         }
         ctx.holidays(rules().len(), &mut cands);
         // Nothing inside a URL, an e-mail address or a handle is a date.
-        let excluded: Vec<Span> = super::figures::excluded_spans(text);
         cands.retain(|c| {
-            !excluded.iter().any(|x| x.overlaps(c.span)) && !in_digit_chain(text, c.span)
+            !crate::span::overlaps_any(doc.excluded(), c.span) && !in_digit_chain(text, c.span)
         });
         for c in resolve_overlaps(cands) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);

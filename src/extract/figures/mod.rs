@@ -17,7 +17,7 @@ use super::dates::looks_plural;
 use super::numbers::{parse_words, scale_word, Decimal, NUMBER_WORDS};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
-use crate::span::Span;
+use crate::span::{overlaps_any, Span};
 use crate::text::sentences::data_lines;
 use crate::text::Analyzed;
 
@@ -112,7 +112,6 @@ struct Patterns {
     rate: Regex,
     qualifier: Regex,
     range_link: Regex,
-    excluded: Regex,
     street: Regex,
     vague: Regex,
     model: Regex,
@@ -134,7 +133,6 @@ fn patterns() -> &'static Patterns {
             rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
             qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
             range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
-            excluded: Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)").expect("excluded"),
             street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)(?-u:\b)").expect("street"),
             subunit: Regex::new(&format!(r"^\s+(?:and\s+)?(?P<n>\d{{1,2}}|(?i:{words})(?:[\s-](?i:{words}))?)(?-u:\b)(?P<unit>\s+(?i:cents?|pence|pennies))?")).expect("subunit"),
             model: Regex::new(r"(?-u:\b)(?P<word>[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) (?P<num>\d{2,4})(?-u:\b)|(?-u:\b)(?P<variant>\d{3})(?:-\d{1,4}|s)(?-u:\b)").expect("model"),
@@ -332,20 +330,14 @@ impl Extractor for FigureExtractor {
     fn extract(&self, doc: &Analyzed<'_>, found: &[Claim], out: &mut Vec<Claim>) {
         let text = doc.text();
         let p = patterns();
-        let mut blocked: Vec<Span> = found
+        // Dates (disjoint: the date extractor keeps one of overlapping candidates) and excluded spans.
+        let mut dates: Vec<Span> = found
             .iter()
             .filter(|c| c.kind == ClaimKind::Date)
             .map(|c| c.span)
             .collect();
-        blocked.extend(excluded_spans(text));
-        blocked.sort();
-        let is_blocked = |s: Span| {
-            let i = blocked.partition_point(|b| b.end <= s.start);
-            blocked[i..]
-                .iter()
-                .take_while(|b| b.start < s.end)
-                .any(|b| b.overlaps(s))
-        };
+        dates.sort();
+        let is_blocked = |s: Span| overlaps_any(&dates, s) || overlaps_any(doc.excluded(), s);
         let models = model_numbers(text);
         let mut claims = vague_amounts(text, &is_blocked);
         let mut taken = crate::span::SpanSet::new();
@@ -587,15 +579,6 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
         }
         _ => Qualifier::Approx,
     })
-}
-
-/// URLs, e-mail addresses, handles, phone numbers and dotted version numbers: no claim is read inside them.
-pub(crate) fn excluded_spans(text: &str) -> Vec<Span> {
-    patterns()
-        .excluded
-        .find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
 }
 
 /// Builds the figure grown from one core match, or `None` when the core is not a figure.
