@@ -163,6 +163,24 @@ mod tests {
     }
 
     #[test]
+    fn overlaps_any_agrees_with_a_linear_scan() {
+        let spans = [
+            Span::new(2, 4),
+            Span::new(6, 9),
+            Span::new(9, 10),
+            Span::new(15, 20),
+        ];
+        for start in 0..22 {
+            for end in start + 1..23 {
+                let probe = Span::new(start, end);
+                let linear = spans.iter().any(|s| s.overlaps(probe));
+                assert_eq!(overlaps_any(&spans, probe), linear, "{probe:?}");
+            }
+        }
+        assert!(!overlaps_any(&[], Span::new(0, 5)));
+    }
+
+    #[test]
     fn validity_checks_char_boundaries() {
         let text = "é";
         assert!(Span::new(0, 2).is_valid_for(text));
