@@ -464,7 +464,12 @@ impl Extractor for EntityExtractor {
             .map(|c| c.span)
             .collect();
         let headlines = headline_lines(text);
-        let in_headline = |s: Span| headlines.iter().any(|h| h.contains(s));
+        // Headline lines are sorted and disjoint: the only one that can hold `s` is the first ending after its
+        // start.
+        let in_headline = |s: Span| {
+            let i = headlines.partition_point(|h| h.end <= s.start);
+            headlines.get(i).is_some_and(|h| h.contains(s))
+        };
         let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
         let line_starts: HashSet<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -473,7 +478,6 @@ impl Extractor for EntityExtractor {
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
         cands.extend(datelines(doc, &line_starts));
-        // Longest first; a date is never an entity.
         // Longest first; on equal spans, the one whose type is known (a dateline, a vocabulary hit).
         cands.sort_by(|a, b| {
             b.span
@@ -482,6 +486,7 @@ impl Extractor for EntityExtractor {
                 .then(a.span.start.cmp(&b.span.start))
                 .then(b.subtype.is_some().cmp(&a.subtype.is_some()))
         });
+        // A date is never an entity.
         let mut taken = crate::span::SpanSet::new();
         for d in &dates {
             taken.insert(*d);
