@@ -5,6 +5,7 @@
 //! exactly this string.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -157,29 +158,34 @@ pub struct Document {
     pub provenance: Provenance,
     /// What the input said about it.
     pub metadata: Metadata,
-    /// The reference date for relative expressions ("yesterday"): the published date when it could be
-    /// parsed, otherwise a dateline date found in the text.
-    pub reference_date: Option<NaiveDate>,
+    /// The reference date, worked out on first use: re-ingesting a known article never needs it.
+    reference_date: OnceLock<Option<NaiveDate>>,
 }
 
 impl Document {
-    /// Builds a document, computing its id and digest from `text` and its reference date from the metadata
-    /// or, failing that, from a dateline near the start of the text.
+    /// Builds a document, computing its id and digest from `text`.
     pub fn new(text: String, provenance: Provenance, metadata: Metadata) -> Document {
         let sha256 = Sha256Digest::of(&text);
-        let reference_date = metadata
-            .published
-            .as_deref()
-            .and_then(crate::time::parse_published)
-            .or_else(|| crate::time::dateline_date(&text));
         Document {
             id: sha256.doc_id(),
             sha256,
             text,
             provenance,
             metadata,
-            reference_date,
+            reference_date: OnceLock::new(),
         }
+    }
+
+    /// The reference date for relative expressions ("yesterday"): the published date when it can be
+    /// parsed, otherwise a dateline date near the start of the text.
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        *self.reference_date.get_or_init(|| {
+            self.metadata
+                .published
+                .as_deref()
+                .and_then(crate::time::parse_published)
+                .or_else(|| crate::time::dateline_date(&self.text))
+        })
     }
 
     /// Length of the text in bytes.
@@ -218,12 +224,12 @@ mod tests {
             ..Metadata::default()
         };
         let d = Document::new("Text.".into(), Provenance::default(), meta);
-        assert_eq!(d.reference_date, NaiveDate::from_ymd_opt(2024, 3, 14));
+        assert_eq!(d.reference_date(), NaiveDate::from_ymd_opt(2024, 3, 14));
         let d = Document::new(
             "LONDON, 14 March 2024 — The bank said...".into(),
             Provenance::default(),
             Metadata::default(),
         );
-        assert_eq!(d.reference_date, NaiveDate::from_ymd_opt(2024, 3, 14));
+        assert_eq!(d.reference_date(), NaiveDate::from_ymd_opt(2024, 3, 14));
     }
 }

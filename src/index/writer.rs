@@ -192,7 +192,7 @@ pub fn build_records(
     let text: &str = &doc.text;
     let lines = LineIndex::new(text);
     let id = doc.id.to_string();
-    let published = doc.reference_date.and_then(|d| {
+    let published = doc.reference_date().and_then(|d| {
         d.and_hms_opt(0, 0, 0)
             .map(|dt| DateTime::from_timestamp_secs(dt.and_utc().timestamp()))
     });
@@ -224,7 +224,7 @@ pub fn build_records(
         common.add_date(f.published, p);
     }
     // As the input gave it; else the dateline date the reference date came from.
-    match (&m.published, doc.reference_date) {
+    match (&m.published, doc.reference_date()) {
         (Some(p), _) => common.add_text(f.published_raw, p),
         (None, Some(d)) => common.add_text(f.published_raw, d.format("%Y-%m-%d").to_string()),
         (None, None) => {}

@@ -270,7 +270,7 @@ impl Extractor for DateExtractor {
         let text = doc.text();
         let ctx = Ctx {
             text,
-            reference: doc.doc.reference_date,
+            reference: doc.doc.reference_date(),
         };
         let mut cands = Vec::new();
         let all = rules();
