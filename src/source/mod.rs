@@ -11,6 +11,7 @@
 mod decode;
 pub mod html;
 pub mod json;
+mod readahead;
 pub mod text;
 
 use std::collections::VecDeque;
@@ -27,6 +28,7 @@ use crate::document::{Document, Format, Metadata, Provenance};
 use crate::error::Error;
 
 pub use decode::{decode, DecodeError, Decoded};
+use readahead::ReadAhead;
 
 /// Which reader to use: detected, or forced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -260,10 +262,8 @@ impl Sources {
         };
         let gz = name_gz || magic_gz;
         if magic_gz {
-            reader = Box::new(BufReader::with_capacity(
-                64 * 1024,
-                MultiGzDecoder::new(reader),
-            ));
+            // Decompression runs on its own thread, overlapping with parsing and hashing.
+            reader = Box::new(ReadAhead::new(MultiGzDecoder::new(reader)));
         }
         let format = match self.format {
             InputFormat::Forced(f) => Some(f),
