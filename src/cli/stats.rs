@@ -21,8 +21,7 @@ pub struct Args {
 
 /// Document frequency of every term of `field`, summed over segments.
 pub fn term_counts(idx: &ClaimIndex, field: Field) -> anyhow::Result<BTreeMap<String, u64>> {
-    let reader = idx.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = idx.searcher()?;
     let mut counts = BTreeMap::new();
     for seg in searcher.segment_readers() {
         let inverted = seg.inverted_index(field)?;

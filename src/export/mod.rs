@@ -155,8 +155,7 @@ impl Table {
 pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
     std::fs::create_dir_all(&opts.out).map_err(|e| Error::store(&opts.out, e))?;
     let f = &idx.fields;
-    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
-    let searcher = reader.searcher();
+    let searcher = idx.searcher()?;
     let query = build_query(idx, &opts.filter)?;
     let matching = searcher
         .search(query.as_ref(), &DocSetCollector)

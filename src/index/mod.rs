@@ -12,7 +12,9 @@ pub mod writer;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::Index;
+use std::sync::OnceLock;
+
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
 pub use schema::{Fields, SCHEMA_VERSION};
@@ -34,6 +36,9 @@ pub struct ClaimIndex {
     pub fields: Fields,
     /// Where it lives.
     pub path: PathBuf,
+    /// One reader for the life of the handle: opening a reader maps every segment file, and dropping it
+    /// unmaps them, which on a large index costs more than the query.
+    reader: OnceLock<IndexReader>,
 }
 
 impl ClaimIndex {
@@ -58,6 +63,7 @@ impl ClaimIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            reader: OnceLock::new(),
         })
     }
 
@@ -97,7 +103,27 @@ impl ClaimIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            reader: OnceLock::new(),
         })
+    }
+
+    /// A searcher over the latest commit. The reader is opened once and reloaded on each call, which only
+    /// opens segments it has not seen (commits made since, by this process or another).
+    pub fn searcher(&self) -> Result<Searcher> {
+        let reader = match self.reader.get() {
+            Some(r) => r,
+            None => {
+                let r = self
+                    .index
+                    .reader_builder()
+                    .reload_policy(ReloadPolicy::Manual)
+                    .try_into()
+                    .map_err(|e| Error::store(&self.path, e))?;
+                self.reader.get_or_init(|| r)
+            }
+        };
+        reader.reload().map_err(|e| Error::store(&self.path, e))?;
+        Ok(reader.searcher())
     }
 
     /// Size of the index files on disk, in bytes.

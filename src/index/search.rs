@@ -172,6 +172,9 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
         must.push((Occur::Must, keyword(f.record, "claim")));
     }
     let any_of = |field: Field, values: Vec<String>| -> Box<dyn Query> {
+        if let [one] = values.as_slice() {
+            return keyword(field, one);
+        }
         Box::new(BooleanQuery::new(
             values
                 .iter()
@@ -230,14 +233,19 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
     if must.len() == 1 && (q.is_empty() || q == "*") {
         must.push((Occur::Must, Box::new(AllQuery)));
     }
+    // A lone clause runs as itself: wrapped in a boolean query it would lose block-max pruning.
+    if must.len() == 1 {
+        if let Some((_, q)) = must.pop() {
+            return Ok(q);
+        }
+    }
     Ok(Box::new(BooleanQuery::new(must)))
 }
 
 /// Runs a search.
 pub fn search(idx: &ClaimIndex, req: &SearchRequest) -> Result<SearchResults> {
     let query = build_query(idx, req)?;
-    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
-    let searcher = reader.searcher();
+    let searcher = idx.searcher()?;
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit).and_offset(req.offset);
     let (top, total) = if req.count_total {
@@ -276,8 +284,7 @@ pub fn claims_of(idx: &ClaimIndex, doc_id: &str) -> Result<Vec<StoredClaim>> {
         ..SearchRequest::default()
     };
     let query = build_query(idx, &req)?;
-    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
-    let searcher = reader.searcher();
+    let searcher = idx.searcher()?;
     let mut out = matching_docs(idx, &searcher, query.as_ref())?
         .iter()
         .map(|doc| stored_claim(idx, doc))
@@ -313,8 +320,7 @@ pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> 
         (Occur::Must, keyword(f.record, "article")),
         (Occur::Must, keyword(f.doc_id, doc_id)),
     ]);
-    let reader = idx.index.reader().map_err(|e| Error::store(&idx.path, e))?;
-    let searcher = reader.searcher();
+    let searcher = idx.searcher()?;
     let top = searcher
         .search(&query, &TopDocs::with_limit(1))
         .map_err(|e| Error::store(&idx.path, e))?;
