@@ -13,10 +13,13 @@ use crate::text::sentences::data_lines;
 pub enum Rule {
     /// A fixed month and day.
     Fixed(u32, u32),
-    /// The Nth (1-4, or 0 for the last) weekday of a month.
-    NthWeekday(u8, Weekday, u32),
+    /// The Nth (1-4, or 0 for the last) weekday of a month, plus a number of days (Black Friday is the day
+    /// after the fourth Thursday of November).
+    NthWeekday(u8, Weekday, u32, i64),
     /// Days from Easter Sunday.
     Easter(i64),
+    /// Set by a lunar or lunisolar calendar (Eid, Diwali, Lunar New Year): found, but no date computed.
+    Varies,
 }
 
 /// The holiday names (lower case, case-insensitive automaton) and their rules.
@@ -31,13 +34,26 @@ fn parse_rule(s: &str) -> Option<Rule> {
     if let Some(d) = s.strip_prefix("easter:") {
         return Some(Rule::Easter(d.trim_start_matches('+').parse().ok()?));
     }
+    if s == "varies" {
+        return Some(Rule::Varies);
+    }
     let parts: Vec<&str> = s.split(':').collect();
     match parts.as_slice() {
-        [n, wd, m] => Some(Rule::NthWeekday(
-            if *n == "L" { 0 } else { n.parse().ok()? },
-            super::weekday_of(wd)?,
-            m.parse().ok()?,
-        )),
+        [n, wd, m] => {
+            let (m, offset) = match m.split_once(['+', '-']) {
+                Some((m, d)) => {
+                    let d: i64 = d.parse().ok()?;
+                    (m, if s.contains('-') { -d } else { d })
+                }
+                None => (*m, 0),
+            };
+            Some(Rule::NthWeekday(
+                if *n == "L" { 0 } else { n.parse().ok()? },
+                super::weekday_of(wd)?,
+                m.parse().ok()?,
+                offset,
+            ))
+        }
         [md] => {
             let (m, d) = md.split_once('-')?;
             Some(Rule::Fixed(m.parse().ok()?, d.parse().ok()?))
@@ -97,7 +113,11 @@ pub fn date_in(rule: Rule, year: i32) -> Option<NaiveDate> {
     match rule {
         Rule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         Rule::Easter(days) => easter(year).map(|e| e + Duration::days(days)),
-        Rule::NthWeekday(0, wd, m) => {
+        Rule::Varies => None,
+        Rule::NthWeekday(n, wd, m, offset) if offset != 0 => {
+            date_in(Rule::NthWeekday(n, wd, m, 0), year).map(|d| d + Duration::days(offset))
+        }
+        Rule::NthWeekday(0, wd, m, _) => {
             let next_month = if m == 12 {
                 NaiveDate::from_ymd_opt(year + 1, 1, 1)
             } else {
@@ -109,7 +129,7 @@ pub fn date_in(rule: Rule, year: i32) -> Option<NaiveDate> {
             }
             Some(d)
         }
-        Rule::NthWeekday(n, wd, m) => NaiveDate::from_weekday_of_month_opt(year, m, wd, n),
+        Rule::NthWeekday(n, wd, m, _) => NaiveDate::from_weekday_of_month_opt(year, m, wd, n),
     }
 }
 
@@ -124,18 +144,33 @@ mod tests {
     #[test]
     fn computed_dates() {
         assert_eq!(
-            date_in(Rule::NthWeekday(4, Weekday::Thu, 11), 2013),
+            date_in(Rule::NthWeekday(4, Weekday::Thu, 11, 0), 2013),
             d(2013, 11, 28)
         );
+        // Black Friday and Cyber Monday: the day after, and four days after, Thanksgiving.
         assert_eq!(
-            date_in(Rule::NthWeekday(0, Weekday::Mon, 5), 2024),
+            date_in(parse_rule("4:thu:11+1").unwrap(), 2024),
+            d(2024, 11, 29)
+        );
+        assert_eq!(
+            date_in(parse_rule("4:thu:11+4").unwrap(), 2024),
+            d(2024, 12, 2)
+        );
+        assert_eq!(
+            date_in(parse_rule("1:mon:06-7").unwrap(), 2024),
+            d(2024, 5, 27)
+        );
+        assert_eq!(parse_rule("varies"), Some(Rule::Varies));
+        assert_eq!(date_in(Rule::Varies, 2024), None);
+        assert_eq!(
+            date_in(Rule::NthWeekday(0, Weekday::Mon, 5, 0), 2024),
             d(2024, 5, 27)
         );
         assert_eq!(date_in(Rule::Easter(0), 2010), d(2010, 4, 4));
         assert_eq!(date_in(Rule::Easter(0), 2024), d(2024, 3, 31));
         assert_eq!(date_in(Rule::Easter(-2), 2024), d(2024, 3, 29));
         assert_eq!(
-            date_in(Rule::NthWeekday(3, Weekday::Mon, 1), 2013),
+            date_in(Rule::NthWeekday(3, Weekday::Mon, 1, 0), 2013),
             d(2013, 1, 21)
         );
     }

@@ -26,7 +26,7 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
-const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|weekends?)";
+const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|weekends?)";
 
 /// What a rule does with its match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +99,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "turn of",
         ],
         "date.part_of_day" => &["morning", "afternoon", "evening", "night"],
-        "date.relative_unit" => &["week", "month", "year", "decade", "century"],
+        "date.relative_unit" => &["week", "month", "year", "yr", "decade", "century"],
         "date.ago" => &[
             "ago",
             "earlier",
@@ -110,7 +110,19 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "previously",
         ],
         "date.duration" => &[
-            "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur",
+            "sec",
+            "min",
+            "hour",
+            "hr",
+            "day",
+            "week",
+            "wk",
+            "fortnight",
+            "month",
+            "year",
+            "yr",
+            "decade",
+            "centur",
             "quarter",
         ],
         "date.duration_adjective" => &[
@@ -198,7 +210,7 @@ fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = format!(
-            r"(?:\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+half)"
+            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+half|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+half|half(?:\s+an?)?)"
         );
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
@@ -212,19 +224,19 @@ fn rules() -> &'static [Rule] {
             ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
             ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)".into()),
             ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
-            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?quarter)(?-u:\b)")),
+            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?(?:quarter|qtr))(?-u:\b)")),
             ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?".into()),
             ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century)(?-u:\b)".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)".into()),
-            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|decade|century)(?-u:\b)".into()),
+            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|yr|decade|century)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
-            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?".into()),
+            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|local\s+time|hours|hrs)(?-u:\b))?".into()),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
         ];
@@ -458,9 +470,15 @@ fn amount(s: &str) -> Option<Option<String>> {
     match s.as_str() {
         "a" | "an" => return Some(Some("1".into())),
         "a couple of" | "couple of" => return Some(Some("2".into())),
-        "a half" => return Some(Some("0.5".into())),
+        "a half" | "half" | "half a" | "half an" => return Some(Some("0.5".into())),
         "several" | "a few" | "few" | "many" | "some" => return Some(None),
         _ => {}
+    }
+    // "two and a half", "three-and-a-half".
+    let spaced = s.replace('-', " ");
+    if let Some(whole) = spaced.strip_suffix(" and a half") {
+        let n: f64 = amount(whole)??.parse().ok()?;
+        return Some(Some(format!("{}", n + 0.5)));
     }
     if let Some(d) = Decimal::parse(&s) {
         return Some(Some(d.to_string()));
@@ -906,8 +924,43 @@ impl Ctx<'_> {
                     return None;
                 }
                 let unit = Unit::from_word(unit_word)?;
-                // "one day" and "a day" in "one day he left" are not durations worth claiming alone.
                 let lower = n_str.to_ascii_lowercase();
+                // "1986 yr net": a year, not 1,986 years.
+                if unit_word.to_ascii_lowercase().starts_with("yr")
+                    && n_str.len() == 4
+                    && year_like(n_str)
+                {
+                    return None;
+                }
+                // "1530 hrs", "0900 hours": a clock time (the time rule reads it).
+                if matches!(unit, Unit::Hour)
+                    && n_str.len() == 4
+                    && (n_str.starts_with('0') || unit_word.eq_ignore_ascii_case("hrs"))
+                    && n_str[2..].parse::<u32>().is_ok_and(|m| m < 60)
+                {
+                    return None;
+                }
+                // "the comparable half year" is a period, "three-and-a-half years" a longer
+                // duration: a bare "half" is only "half an hour" or "half hour", "half day".
+                if lower.starts_with("half") {
+                    let before = self.text[..whole.start()].to_ascii_lowercase();
+                    let before = before.trim_end_matches([' ', '-']);
+                    if before.ends_with(" a")
+                        || before.ends_with("-a")
+                        || (lower == "half"
+                            && matches!(
+                                unit,
+                                Unit::Month
+                                    | Unit::Quarter
+                                    | Unit::Year
+                                    | Unit::Decade
+                                    | Unit::Century
+                            ))
+                    {
+                        return None;
+                    }
+                }
+                // "one day" and "a day" in "one day he left" are not durations worth claiming alone.
                 if (lower == "one" || lower == "a" || lower == "an" || lower == "some")
                     && g("rel").is_none()
                     && matches!(unit, Unit::Day)
@@ -997,10 +1050,34 @@ impl Ctx<'_> {
             }
             Kind::ClockTime => {
                 let with_part = g("hp").is_some();
+                // "1430 GMT", "330 p.m.", "at 1030": hours and minutes written as one number.
+                let mut zoned = g("tz24").is_some();
                 let (h, mi, ap) = if let Some(h) = g("h") {
                     (h, g("mi").unwrap_or("00"), g("ap"))
                 } else if let Some(h) = g("hp") {
                     (h, g("mip").unwrap_or("00"), None)
+                } else if let Some(n) = g("hm") {
+                    zoned = true;
+                    let (h, m) = n.split_at(n.len() - 2);
+                    (h, m, None)
+                } else if let Some(n) = g("hmap") {
+                    let (h, m) = n.split_at(n.len() - 2);
+                    (h, m, g("apm"))
+                } else if let Some(n) = g("hmcue") {
+                    // Not a year ("around 2010"), and not a count ("at 1500 metres").
+                    // "at 1430 GMT": the zone settles it.
+                    let next = self.next_word(whole.end());
+                    if g("tzc").is_none()
+                        && (n.starts_with("19")
+                            || n.starts_with("20")
+                            || (next.starts_with(|c: char| c.is_alphanumeric())
+                                && !matches!(next, "in" | "on" | "today" | "tomorrow" | "tonight")))
+                    {
+                        return None;
+                    }
+                    zoned = true;
+                    let (h, m) = n.split_at(n.len() - 2);
+                    (h, m, None)
                 } else {
                     (g("h24")?, g("mi24")?, None)
                 };
@@ -1036,7 +1113,7 @@ impl Ctx<'_> {
                     };
                 } else if with_part {
                     // "4 in the afternoon": the part of day below makes it a time.
-                } else if g("tz24").is_none() {
+                } else if !zoned {
                     // A bare "14:30" is a time, but "John 3:16" is a verse and "3:45.2" a race time.
                     let before = self.text[..whole.start()].trim_end();
                     let prev =
@@ -1478,3 +1555,8 @@ pub(crate) fn looks_plural(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A four-digit number that reads as a year (1500-2199).
+fn year_like(s: &str) -> bool {
+    s.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
+}

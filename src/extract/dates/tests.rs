@@ -340,6 +340,72 @@ t!(
     []
 );
 
+t!(
+    unit_abbreviations,
+    "The vote took 15.5 mins; the recount 1.5 hrs. Output fell last yr and this qtr.",
+    REF,
+    [
+        ("15.5 mins", "PT15.5M"),
+        ("1.5 hrs", "PT1.5H"),
+        ("last yr", "2012"),
+        ("this qtr", "2013-Q1")
+    ]
+);
+t!(
+    halves_and_fortnights,
+    "Talks ran half an hour, then a half day; he left a fortnight ago after three-and-a-half years.",
+    REF,
+    [
+        ("half an hour", "PT0.5H"),
+        ("a half day", "P0.5D"),
+        ("a fortnight ago", "2013-W05"),
+        ("three-and-a-half years", "P3.5Y")
+    ]
+);
+t!(
+    half_year_is_a_period_not_a_duration,
+    "Sales fell in the comparable half year. Tax cut 1986 yr profit.",
+    None,
+    [("1986", "1986")]
+);
+t!(
+    clock_times_as_one_number,
+    "Trading halted at 1430 GMT, resumed 0900 hrs, and closed at 330 p.m.; we meet at 1030.",
+    REF,
+    [
+        ("at 1430 GMT", "2013-02-12T14:30"),
+        ("0900 hrs", "2013-02-12T09:00"),
+        ("330 p.m.", "2013-02-12T15:30"),
+        ("at 1030", "2013-02-12T10:30")
+    ]
+);
+t!(
+    four_digit_numbers_that_are_not_times,
+    "Prices rose around 2010. The plane flew at 1230 metres. It ran 1000 hours.",
+    None,
+    [("2010", "2010"), ("1000 hours", "PT1000H")]
+);
+t!(
+    holidays_with_offsets,
+    "Stores opened on Black Friday and Cyber Monday, before Mardi Gras.",
+    Some("2024-11-20"),
+    [
+        ("Black Friday", "2024-11-29"),
+        ("Cyber Monday", "2024-12-02"),
+        ("Mardi Gras", "2024-02-13")
+    ]
+);
+
+#[test]
+fn lunar_holidays_are_found_without_a_computed_date() {
+    let got = run("Markets shut for Eid and Diwali.", Some("2024-03-01"));
+    let got: Vec<(String, Option<String>)> = got.into_iter().map(|(s, v, _)| (s, v)).collect();
+    assert_eq!(
+        got,
+        vec![("Eid".to_string(), None), ("Diwali".to_string(), None)]
+    );
+}
+
 #[test]
 fn deadline_qualifier() {
     let got = run(
