@@ -180,6 +180,7 @@ impl fmt::Display for Decimal {
 /// The multiplier of a scale word or abbreviation (`million`, `bn`, `k`), case-insensitive.
 pub fn scale_word(w: &str) -> Option<Decimal> {
     let w = w.to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let exp = match w.trim_end_matches('.') {
         "hundred" => 2,
         "thousand" | "k" | "thousands" => 3,
@@ -187,7 +188,10 @@ pub fn scale_word(w: &str) -> Option<Decimal> {
         "billion" | "bn" | "b" | "bln" | "billions" => 9,
         "trillion" | "tn" | "trn" | "tln" | "trillions" => 12,
         "lakh" => 5,
-        "crore" => 7,
+        "crore" | "crores" => 7,
+        // Indian compounds: a lakh crore is 10^12, a thousand crore 10^10.
+        "lakh crore" | "lakh crores" => 12,
+        "thousand crore" | "thousand crores" => 10,
         "mm" => 6,
         "dozen" | "dozens" => return Some(Decimal::int(12)),
         _ => return None,
@@ -331,7 +335,11 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
     }
     // "half a million", "a quarter million", "three quarters billion".
     if let Some(&last) = words.last() {
-        if matches!(last, "thousand" | "million" | "billion" | "trillion") && words.len() >= 2 {
+        if matches!(
+            last,
+            "thousand" | "million" | "billion" | "trillion" | "dozen"
+        ) && words.len() >= 2
+        {
             let mut head = &words[..words.len() - 1];
             if head.last() == Some(&"a") && head.len() >= 2 {
                 head = &head[..head.len() - 1];
@@ -355,8 +363,13 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
                 parse_words(&words[p + 1..].join(" ")),
             ) {
                 if !b.value.is_integer() && !a.ordinal {
+                    // "one million and a half" is a million and a half million.
+                    let frac = match scale_word(words[p - 1]) {
+                        Some(scale) if words[p - 1] != "hundred" => b.value.checked_mul(scale)?,
+                        _ => b.value,
+                    };
                     return Some(WordNumber {
-                        value: a.value.checked_add(b.value)?,
+                        value: a.value.checked_add(frac)?,
                         ordinal: false,
                     });
                 }

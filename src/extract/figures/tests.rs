@@ -249,3 +249,27 @@ t!(
         ("2 out of 5", "0.4", "children")
     ]
 );
+
+t!(
+    scale_and_a_fraction,
+    "It raised $2 billion and a quarter; 3 million and a half shares; one million and a half voters.",
+    [
+        ("$2 billion and a quarter", "2250000000", "USD"),
+        ("3 million and a half", "3500000", "shares"),
+        ("one million and a half", "1500000", "voters")
+    ]
+);
+t!(
+    half_a_dozen,
+    "Half a dozen firms bid.",
+    [("Half a dozen", "6", "firms")]
+);
+t!(
+    indian_grouping_and_compound_scales,
+    "The plan costs ₹3 lakh crore, up from Rs 20 thousand crore; one grant was 12,34,567.89 rupees.",
+    [
+        ("₹3 lakh crore", "3000000000000", "INR"),
+        ("Rs 20 thousand crore", "200000000000", "INR"),
+        ("12,34,567.89 rupees", "1234567.89", "INR")
+    ]
+);
