@@ -470,14 +470,21 @@ impl Extractor for EntityExtractor {
             let i = headlines.partition_point(|h| h.end <= s.start);
             headlines.get(i).is_some_and(|h| h.contains(s))
         };
-        let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
+        let mut sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
         let line_starts: HashSet<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let dateline_places = datelines(doc, &line_starts);
+        // The story starts after the dateline's dash: "SALVADOR, Feb 26 - Showers continued".
+        for d in &dateline_places {
+            if let Some(start) = story_start(doc, d.span.end) {
+                sentence_starts.insert(start);
+            }
+        }
 
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
-        cands.extend(datelines(doc, &line_starts));
+        cands.extend(dateline_places);
         // Longest first; on equal spans, the one whose type is known (a dateline, a vocabulary hit).
         cands.sort_by(|a, b| {
             b.span
@@ -918,9 +925,12 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
+        // The place is on one line: "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 -" is a headline, then
+        // the dateline.
         while j + 1 < toks.len()
             && toks[j + 1].kind == TokenKind::Word
             && is_all_caps(toks[j + 1].text(text))
+            && !text[toks[j].span.end..toks[j + 1].span.start].contains('\n')
         {
             j += 1;
         }
@@ -942,6 +952,23 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The first word after the dash that closes a dateline ending at `end`, on the same line and within a short
+/// reach (`, April 12 (Reuters) -`).
+fn story_start(doc: &Analyzed<'_>, end: usize) -> Option<usize> {
+    let text = doc.text();
+    let toks = doc.tokens_in(Span::new(end, (end + 80).min(text.len())));
+    let dash = toks
+        .iter()
+        .position(|t| matches!(t.text(text), "-" | "—" | "–" | "--"))?;
+    if text[end..toks[dash].span.start].contains('\n') {
+        return None;
+    }
+    toks[dash + 1..]
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.start)
 }
 
 /// Capitalized runs, with titles cut off and possessives left out.

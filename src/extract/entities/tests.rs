@@ -115,6 +115,11 @@ t!(
     [("BRUSSELS", Location, "BRUSSELS")]
 );
 t!(
+    dateline_after_a_headline_is_its_own_place_and_the_story_starts_after_the_dash,
+    "COCOA CROP REVIEW\n\nSALVADOR, Feb 26 - Showers continued through the week.",
+    [("SALVADOR", Location, "SALVADOR")]
+);
+t!(
     demonym_misc,
     "German exports fell.",
     [("German", Misc, "German")]
