@@ -631,6 +631,35 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Types a mention that has no vocabulary type yet.
+/// The type a lone unknown name's own context gives it: a place after "in" / "from", a product after "the",
+/// a person when it speaks.
+fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
+    let name = &text[m.span];
+    let before = text[..m.span.start].trim_end();
+    let prev =
+        before[crate::text::trailing_run_start(before, char::is_alphabetic)..].to_lowercase();
+    if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
+        return Some(Subtype::Location);
+    }
+    // "the Taurus", "the Dreamliner", "787 Dreamliner": a lone unknown name after a lower-case "the" or a
+    // model number is a product.
+    if (before.ends_with(" the") || before.ends_with(char::is_numeric)) && !m.sentence_initial {
+        return Some(Subtype::Misc);
+    }
+    // "Romney said", "said Gorbachev": a lone name that speaks is a person's surname.
+    let after = text[m.span.end..]
+        .trim_start_matches(['’', '\'', 's'])
+        .trim_start();
+    let next = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    let reported = REPORTING.contains(&next) || REPORTING.contains(&prev.as_str());
+    if reported && looks_like_name_word(name) {
+        return Some(Subtype::Person);
+    }
+    None
+}
+
 fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if let Some(t) = m.subtype {
         return Some(t);
@@ -660,6 +689,61 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
             .is_some_and(|w| g.by_name.get(w) == Some(&Subtype::Misc))
     {
         return Some(Subtype::Misc);
+    }
+    // "Hurricane Katrina", "Operation Desert Storm", "Space Shuttle Columbia": an event or craft.
+    if words.len() >= 2
+        && (matches!(
+            first,
+            "Hurricane" | "Cyclone" | "Typhoon" | "Storm" | "Operation" | "Shuttle" | "USS" | "HMS"
+        ) || (first == "Space" && words[1] == "Shuttle"))
+    {
+        return Some(Subtype::Misc);
+    }
+    // "Western Australia", "South East Asia", "State of Texas": a region of a known place.
+    if words.len() >= 2
+        && g.by_name.get(words[words.len() - 1]) == Some(&Subtype::Location)
+        && words[..words.len() - 1].iter().all(|w| {
+            matches!(
+                *w,
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "Upper"
+                    | "Lower"
+                    | "Greater"
+                    | "Northeast"
+                    | "Northwest"
+                    | "Southeast"
+                    | "Southwest"
+                    | "State"
+                    | "Province"
+                    | "of"
+            )
+        })
+    {
+        return Some(Subtype::Location);
+    }
+    // "Shiu Ka-chun", "Lau Siu-lai": a romanized Chinese or Korean name, its given name hyphenated with a
+    // lower-case second syllable.
+    if (2..=3).contains(&words.len())
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| looks_like_name_word(w))
+        && words[words.len() - 1]
+            .split_once('-')
+            .is_some_and(|(a, b)| {
+                looks_like_name_word(a)
+                    && (2..=5).contains(&b.len())
+                    && b.chars().all(|c| c.is_ascii_lowercase())
+            })
+    {
+        return Some(Subtype::Person);
     }
     // "Stade de France", "Mount Kenya", "Lake Victoria": a place word first.
     if words.len() >= 2
@@ -699,27 +783,8 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         }
     }
     if words.len() == 1 {
-        let before = text[..m.span.start].trim_end();
-        let prev =
-            before[crate::text::trailing_run_start(before, char::is_alphabetic)..].to_lowercase();
-        if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
-            return Some(Subtype::Location);
-        }
-        // "the Taurus", "the Dreamliner", "787 Dreamliner": a lone unknown name after a lower-case "the" or a
-        // model number is a product.
-        if (before.ends_with(" the") || before.ends_with(char::is_numeric)) && !m.sentence_initial {
-            return Some(Subtype::Misc);
-        }
-        // "Romney said", "said Gorbachev": a lone name that speaks is a person's surname.
-        let after = text[m.span.end..]
-            .trim_start_matches(['’', '\'', 's'])
-            .trim_start();
-        let next = &after[..after
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(after.len())];
-        let reported = REPORTING.contains(&next) || REPORTING.contains(&prev.as_str());
-        if reported && looks_like_name_word(first) {
-            return Some(Subtype::Person);
+        if let Some(t) = lone_name_cue(m, text) {
+            return Some(t);
         }
     }
     Some(match words.len() {

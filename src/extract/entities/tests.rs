@@ -120,6 +120,30 @@ t!(
     [("SALVADOR", Location, "SALVADOR")]
 );
 t!(
+    storms_and_craft_are_misc,
+    "The crew watched as Hurricane Katrina neared, long after Space Shuttle Columbia flew.",
+    [
+        ("Hurricane Katrina", Misc, "Hurricane Katrina"),
+        ("Space Shuttle Columbia", Misc, "Space Shuttle Columbia")
+    ]
+);
+t!(
+    regions_of_known_places_are_locations,
+    "Mining grew in Western Australia and South East Asia.",
+    [
+        ("Western Australia", Location, "Western Australia"),
+        ("South East Asia", Location, "South East Asia")
+    ]
+);
+t!(
+    romanized_hyphenated_given_names_are_people,
+    "Lawmakers including Lau Siu-lai and Shiu Ka-chun objected.",
+    [
+        ("Lau Siu-lai", Person, "Lau Siu-lai"),
+        ("Shiu Ka-chun", Person, "Shiu Ka-chun")
+    ]
+);
+t!(
     demonym_misc,
     "German exports fell.",
     [("German", Misc, "German")]
