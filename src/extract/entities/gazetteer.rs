@@ -1,7 +1,7 @@
 //! The entity vocabularies: place, organization and nationality names, given names, titles and cue words,
 //! from `data/entities/`, compiled once into an Aho-Corasick automaton and hash sets.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};

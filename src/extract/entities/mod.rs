@@ -11,7 +11,7 @@
 
 mod gazetteer;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use gazetteer::{gazetteer, Gazetteer};
 
@@ -404,8 +404,14 @@ fn is_capitalized(s: &str) -> bool {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The possessive ending of a token (`’s`, `'s`, trailing `’`), in bytes.
@@ -427,21 +433,19 @@ fn headline_lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-        if long.len() >= 3 {
-            let caps = long
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .count();
-            let all_caps = long.iter().filter(|w| is_all_caps(w)).count();
+        // Words of more than three chars with a letter: how many, how many capitalized, how many all caps.
+        let (mut long, mut caps, mut all_caps) = (0, 0, 0);
+        for w in line.split_whitespace() {
+            if w.chars().nth(3).is_none() || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            long += 1;
+            caps += usize::from(w.starts_with(char::is_uppercase));
+            all_caps += usize::from(is_all_caps(w));
+        }
+        if long >= 3 {
             let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
-            if (caps * 10 >= long.len() * 7 && !ends_like_sentence)
-                || all_caps * 10 >= long.len() * 7
-            {
+            if (caps * 10 >= long * 7 && !ends_like_sentence) || all_caps * 10 >= long * 7 {
                 out.push(Span::new(start, end));
             }
         }
