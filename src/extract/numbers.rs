@@ -179,8 +179,12 @@ impl fmt::Display for Decimal {
 
 /// The multiplier of a scale word or abbreviation (`million`, `bn`, `k`), case-insensitive.
 pub fn scale_word(w: &str) -> Option<Decimal> {
+    // Compounds multiply: a lakh crore is 10^5 x 10^7, a thousand crore 10^3 x 10^7.
+    let mut parts = w.split_whitespace();
+    if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) {
+        return scale_word(a)?.checked_mul(scale_word(b)?);
+    }
     let w = w.to_ascii_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let exp = match w.trim_end_matches('.') {
         "hundred" => 2,
         "thousand" | "k" | "thousands" => 3,
@@ -189,9 +193,6 @@ pub fn scale_word(w: &str) -> Option<Decimal> {
         "trillion" | "tn" | "trn" | "tln" | "trillions" => 12,
         "lakh" => 5,
         "crore" | "crores" => 7,
-        // Indian compounds: a lakh crore is 10^12, a thousand crore 10^10.
-        "lakh crore" | "lakh crores" => 12,
-        "thousand crore" | "thousand crores" => 10,
         "mm" => 6,
         "dozen" | "dozens" => return Some(Decimal::int(12)),
         _ => return None,

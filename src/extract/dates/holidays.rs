@@ -40,11 +40,9 @@ fn parse_rule(s: &str) -> Option<Rule> {
     let parts: Vec<&str> = s.split(':').collect();
     match parts.as_slice() {
         [n, wd, m] => {
-            let (m, offset) = match m.split_once(['+', '-']) {
-                Some((m, d)) => {
-                    let d: i64 = d.parse().ok()?;
-                    (m, if s.contains('-') { -d } else { d })
-                }
+            // "11+1", "06-7": the sign belongs to the offset.
+            let (m, offset) = match m.find(['+', '-']) {
+                Some(i) => (&m[..i], m[i..].parse().ok()?),
                 None => (*m, 0),
             };
             Some(Rule::NthWeekday(

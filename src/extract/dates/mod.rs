@@ -26,6 +26,13 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
+/// Time zones written after a clock time.
+const ZONE: &str = r"(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)";
+
+/// A four-digit number in the range [`YEAR`] matches (1500-2199).
+fn year_like(s: &str) -> bool {
+    s.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
+}
 const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|weekends?)";
 
 /// What a rule does with its match.
@@ -236,7 +243,7 @@ fn rules() -> &'static [Rule] {
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
-            ("date.time", Kind::ClockTime, r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>GMT|UTC|[ECMP][SD]T|BST|CET|CEST|local\s+time|hours|hrs)(?-u:\b))?".into()),
+            ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
         ];
@@ -926,7 +933,9 @@ impl Ctx<'_> {
                 let unit = Unit::from_word(unit_word)?;
                 let lower = n_str.to_ascii_lowercase();
                 // "1986 yr net": a year, not 1,986 years.
-                if unit_word.to_ascii_lowercase().starts_with("yr")
+                if unit_word
+                    .get(..2)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("yr"))
                     && n_str.len() == 4
                     && year_like(n_str)
                 {
@@ -943,7 +952,8 @@ impl Ctx<'_> {
                 // "the comparable half year" is a period, "three-and-a-half years" a longer
                 // duration: a bare "half" is only "half an hour" or "half hour", "half day".
                 if lower.starts_with("half") {
-                    let before = self.text[..whole.start()].to_ascii_lowercase();
+                    let w = crate::text::window_before(self.text, whole.start(), 8);
+                    let before = self.text[w..whole.start()].to_ascii_lowercase();
                     let before = before.trim_end_matches([' ', '-']);
                     if before.ends_with(" a")
                         || before.ends_with("-a")
@@ -1555,8 +1565,3 @@ pub(crate) fn looks_plural(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-/// A four-digit number that reads as a year (1500-2199).
-fn year_like(s: &str) -> bool {
-    s.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
-}

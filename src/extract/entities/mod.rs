@@ -634,7 +634,29 @@ const LOCATIVE: &[&str] = &[
     "from",
 ];
 
-/// Types a mention that has no vocabulary type yet.
+/// Words that name a part of a known place before it: "Western Australia", "State of Texas".
+const REGION_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "State",
+    "Province",
+    "of",
+];
+
 /// The type a lone unknown name's own context gives it: a place after "in" / "from", a product after "the",
 /// a person when it speaks.
 fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
@@ -664,6 +686,7 @@ fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
     None
 }
 
+/// Types a mention that has no vocabulary type yet.
 fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if let Some(t) = m.subtype {
         return Some(t);
@@ -706,30 +729,9 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     // "Western Australia", "South East Asia", "State of Texas": a region of a known place.
     if words.len() >= 2
         && g.by_name.get(words[words.len() - 1]) == Some(&Subtype::Location)
-        && words[..words.len() - 1].iter().all(|w| {
-            matches!(
-                *w,
-                "North"
-                    | "South"
-                    | "East"
-                    | "West"
-                    | "Northern"
-                    | "Southern"
-                    | "Eastern"
-                    | "Western"
-                    | "Central"
-                    | "Upper"
-                    | "Lower"
-                    | "Greater"
-                    | "Northeast"
-                    | "Northwest"
-                    | "Southeast"
-                    | "Southwest"
-                    | "State"
-                    | "Province"
-                    | "of"
-            )
-        })
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| REGION_WORDS.contains(w))
     {
         return Some(Subtype::Location);
     }
