@@ -6,6 +6,7 @@
 //! the longest wins. A preposition before a date (`by 2030`, `since March`) becomes its qualifier and stays
 //! out of the span.
 
+mod compose;
 mod holidays;
 mod timex;
 
@@ -33,7 +34,7 @@ const ZONE: &str = r"(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)";
 fn year_like(s: &str) -> bool {
     s.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
 }
-const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|weekends?)";
+const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|weekends?)";
 
 /// What a rule does with its match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,7 +97,14 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date.quarter_code" => &["q1", "q2", "q3", "q4"],
         "date.half" => &["half", "h1", "h2"],
         "date.season" => &["spring", "summer", "autumn", "fall", "winter"],
-        "date.relative_day" => &["today", "tonight", "yesterday", "tomorrow"],
+        "date.relative_day" => &[
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "day before",
+            "day after",
+        ],
         "date.period_edge" => &[
             "end of",
             "beginning of",
@@ -106,7 +114,16 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "turn of",
         ],
         "date.part_of_day" => &["morning", "afternoon", "evening", "night"],
-        "date.relative_unit" => &["week", "month", "year", "yr", "decade", "century"],
+        "date.relative_unit" => &[
+            "week",
+            "fortnight",
+            "month",
+            "year",
+            "yr",
+            "decade",
+            "century",
+            "day",
+        ],
         "date.ago" => &[
             "ago",
             "earlier",
@@ -117,6 +134,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "previously",
         ],
         "date.duration" => &[
+            "night",
             "sec",
             "min",
             "hour",
@@ -217,7 +235,7 @@ fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = format!(
-            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+half|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+half|half(?:\s+an?)?)"
+            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+half|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|half(?:\s+an?)?)"
         );
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
@@ -231,18 +249,18 @@ fn rules() -> &'static [Rule] {
             ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
             ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)".into()),
             ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
-            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+)?(?:quarter|qtr))(?-u:\b)")),
+            ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+|past\s+|coming\s+|following\s+|preceding\s+)?(?:quarter|qtr)|(?:current|previous|past|coming|following|preceding)\s+(?:quarter|qtr))(?-u:\b)")),
             ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
-            ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?".into()),
-            ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century)(?-u:\b)".into()),
+            ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
+            ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century|day)(?-u:\b)".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)".into()),
-            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this)\s+(?P<u>week|weekend|month|year|yr|decade|century)(?-u:\b)".into()),
+            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|fortnight|month|year|yr|decade|century|day)(?-u:\b)|(?i)(?-u:\b)(?:over|during|through|throughout)\s+(?P<wk>the\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
-            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
+            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
@@ -319,7 +337,7 @@ impl Extractor for DateExtractor {
         cands.retain(|c| {
             !crate::span::overlaps_any(doc.excluded(), c.span) && !in_digit_chain(text, c.span)
         });
-        for c in resolve_overlaps(cands) {
+        for c in compose::compose(text, resolve_overlaps(cands)) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
             claim.value = c.value;
             claim.confidence = c.confidence;
@@ -476,7 +494,7 @@ fn amount(s: &str) -> Option<Option<String>> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match s.as_str() {
         "a" | "an" => return Some(Some("1".into())),
-        "a couple of" | "couple of" => return Some(Some("2".into())),
+        "a couple of" | "a couple" | "couple of" => return Some(Some("2".into())),
         "a half" | "half" | "half a" | "half an" => return Some(Some("0.5".into())),
         "several" | "a few" | "few" | "many" | "some" => return Some(None),
         _ => {}
@@ -681,9 +699,16 @@ impl Ctx<'_> {
             Kind::Quarter => {
                 if let Some(bare) = g("bare") {
                     let bare = bare.to_ascii_lowercase();
-                    let shift = if bare.starts_with("last") || bare.contains("previous") {
+                    let shift = if bare.starts_with("last")
+                        || bare.contains("previous")
+                        || bare.contains("past")
+                        || bare.contains("preceding")
+                    {
                         -1
-                    } else if bare.starts_with("next") {
+                    } else if bare.starts_with("next")
+                        || bare.contains("coming")
+                        || bare.contains("following")
+                    {
                         1
                     } else {
                         0
@@ -806,6 +831,23 @@ impl Ctx<'_> {
                 Some((Subtype::Date, Some(value), None))
             }
             Kind::RelativeDay => {
+                // "the day before." / "the day after,": a day next to the reference day. Followed by
+                // words ("the day after the vote") it leans on an event, not on today.
+                if let Some(around) = g("around2") {
+                    let next = self.text[whole.end()..].trim_start();
+                    if next.starts_with(char::is_alphanumeric) {
+                        return None;
+                    }
+                    let offset = if around.eq_ignore_ascii_case("before") {
+                        -1
+                    } else {
+                        1
+                    };
+                    let value = self
+                        .reference
+                        .map(|r| timex::day(r + chrono::Duration::days(offset)));
+                    return Some((Subtype::Date, value, None));
+                }
                 let w = g("w")?.to_ascii_lowercase();
                 let mut offset: i64 = match w.as_str() {
                     "yesterday" => -1,
@@ -837,6 +879,10 @@ impl Ctx<'_> {
             Kind::PeriodEdge => {
                 // "the end of the year", "the beginning of next month": the period itself.
                 let unit = Unit::from_word(g("u")?)?;
+                // "At the end of the day" is an idiom (= in the end); "by the end of the day" a time.
+                if unit == Unit::Day && self.preceded_by(whole.start(), &["at"]) {
+                    return None;
+                }
                 let shift = match g("rel").map(str::to_ascii_lowercase).as_deref() {
                     Some("next") => 1,
                     Some("last" | "previous") => -1,
@@ -865,9 +911,36 @@ impl Ctx<'_> {
                 ))
             }
             Kind::RelativeUnit => {
+                if let Some(wk) = c.name("wk") {
+                    return Some(self.the_weekend(Span::new(wk.start(), wk.end())));
+                }
                 let rel = g("rel")?.to_ascii_lowercase();
                 let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
                 let unit_word = g("u")?.to_ascii_lowercase();
+                // "fiscal year", "calendar year", "school year": the year.
+                if g("fy").is_some() && unit_word != "year" {
+                    return None;
+                }
+                // "the next day", "the previous day", "later in the day"; not "the last day" (of a
+                // term) or "this day".
+                if unit_word == "day"
+                    && !matches!(
+                        rel.as_str(),
+                        "next"
+                            | "following"
+                            | "the following"
+                            | "previous"
+                            | "the previous"
+                            | "preceding"
+                            | "the preceding"
+                            | "past"
+                            | "the past"
+                            | "earlier in the"
+                            | "later in the"
+                    )
+                {
+                    return None;
+                }
                 let weekend = unit_word == "weekend";
                 let unit = if weekend {
                     Unit::Week
@@ -883,7 +956,8 @@ impl Ctx<'_> {
                     ));
                 }
                 let shift = match rel.as_str() {
-                    "last" | "previous" | "the previous" | "late last" | "earlier last" => -1,
+                    "last" | "previous" | "the previous" | "preceding" | "the preceding"
+                    | "late last" | "earlier last" => -1,
                     "next" | "coming" | "following" | "the following" | "the coming"
                     | "upcoming" | "the upcoming" | "early next" => 1,
                     _ => 0,
@@ -908,6 +982,20 @@ impl Ctx<'_> {
                 let n = amount(g("n")?)?;
                 let unit = Unit::from_word(g("u")?)?;
                 let dir = g("dir")?.to_ascii_lowercase();
+                // "two weeks before Christmas", "a day before March 3", "two days before yesterday": a
+                // duration counted from the date that follows (composition moves that date).
+                let next = self.next_word(whole.end());
+                if dir == "before"
+                    && (next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(next, "today" | "yesterday" | "tomorrow"))
+                {
+                    let u = c.name("u")?;
+                    return Some((
+                        Subtype::Duration,
+                        Some(timex::duration(n.as_deref(), unit)),
+                        Some(Span::new(whole.start(), u.end())),
+                    ));
+                }
                 let back = matches!(dir.as_str(), "ago" | "earlier" | "before" | "previously");
                 let value = match (
                     self.reference,
@@ -927,6 +1015,12 @@ impl Ctx<'_> {
                 let n_str = g("n")?;
                 let n = amount(n_str)?;
                 let unit_word = g("u")?;
+                // "two nights" is a stay; "$200 a night" a rate.
+                if unit_word.to_ascii_lowercase().starts_with("night")
+                    && matches!(n_str.to_ascii_lowercase().as_str(), "a" | "an")
+                {
+                    return None;
+                }
                 if unit_word.to_ascii_lowercase().starts_with("weekend") {
                     return None;
                 }
@@ -1040,6 +1134,12 @@ impl Ctx<'_> {
                 ))
             }
             Kind::Reference => {
+                if c.name("ytd").is_some() {
+                    let value = self
+                        .reference
+                        .map_or_else(|| "PRESENT_REF".to_string(), |r| format!("{:04}", r.year()));
+                    return Some((Subtype::Date, Some(value), None));
+                }
                 let (value, m) = if let Some(m) = c.name("present") {
                     ("PRESENT_REF", m)
                 } else if let Some(m) = c.name("past") {
@@ -1054,6 +1154,10 @@ impl Ctx<'_> {
                     "once" | "earlier" | "later" | "the past" | "the future" | "current"
                 );
                 if ambiguous && !self.reference_word_ok(&word, m.start(), m.end()) {
+                    return None;
+                }
+                // "up to date", "out of date" are adjectives.
+                if word.starts_with("to") && self.preceded_by(m.start(), &["up"]) {
                     return None;
                 }
                 Some((Subtype::Date, Some(value.to_string()), None))
@@ -1398,7 +1502,10 @@ impl Ctx<'_> {
             "earlier" | "later" => {
                 let after = self.text[end..].trim_start();
                 (after.is_empty() || after.starts_with(['.', ',', ';']))
-                    && !matches!(prev.as_str(), "than" | "much" | "even" | "no")
+                    && !matches!(
+                        prev.as_str(),
+                        "than" | "much" | "even" | "no" | "or" | "and"
+                    )
             }
             "once" => false,
             "the past" | "the future" => {
@@ -1483,6 +1590,23 @@ impl Ctx<'_> {
 
     /// Past or future for a bare weekday: the sentence's tense; with no cue, news prose reports what
     /// happened, but a short fragment (a headline, a schedule line: "Talks resume Tuesday") looks ahead.
+    /// "over the weekend": the last weekend in a past-tense sentence, the next one in a future-tense
+    /// one (a weekend day itself is its own weekend).
+    fn the_weekend(&self, span: Span) -> Interpreted {
+        let Some(r) = self.reference else {
+            return (Subtype::Date, Some("XXXX-WXX-WE".to_string()), Some(span));
+        };
+        let on_weekend = matches!(r.weekday(), Weekday::Sat | Weekday::Sun);
+        let day = match self.tense(span.start) {
+            Direction::Past | Direction::RecentPast if !on_weekend => {
+                r - chrono::Duration::weeks(1)
+            }
+            _ => r,
+        };
+        let value = format!("{}-WE", timex::week(day));
+        (Subtype::Date, Some(value), Some(span))
+    }
+
     fn tense(&self, start: usize) -> Direction {
         match self.tense_cues(start) {
             (Some(d), _) => d,

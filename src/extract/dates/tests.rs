@@ -36,7 +36,7 @@ t!(
     iso,
     "Filed on 2024-03-14 at noon.",
     None,
-    [("2024-03-14", "2024-03-14"), ("noon", "T12:00")]
+    [("2024-03-14 at noon", "2024-03-14T12:00")]
 );
 t!(
     month_day_year,
@@ -238,7 +238,7 @@ t!(
     clock_time,
     "Markets opened at 10:30 a.m. on Friday.",
     Some("2025-09-05"),
-    [("10:30 a.m.", "2025-09-05T10:30"), ("Friday", "2025-09-05")]
+    [("10:30 a.m. on Friday", "2025-09-05T10:30")]
 );
 t!(
     clock_24h,
@@ -511,3 +511,147 @@ fn trigger_gate_never_skips_a_matching_rule() {
         }
     }
 }
+
+// Composition: parts written together are one claim with one value.
+t!(
+    day_then_time,
+    "Polls will open Friday at 4 p.m. local time.",
+    REF,
+    [("Friday at 4 p.m.", "2013-02-15T16:00")]
+);
+t!(
+    time_then_day,
+    "The hearing will resume at 9 a.m. Monday.",
+    REF,
+    [("9 a.m. Monday", "2013-02-18T09:00")]
+);
+t!(
+    part_of_day_sets_pm,
+    "The address will air tonight at 8:30.",
+    REF,
+    [("tonight at 8:30", "2013-02-12T20:30")]
+);
+t!(
+    set_then_time,
+    "The market will close every Monday at 4pm.",
+    REF,
+    [("every Monday at 4pm", "XXXX-WXX-1T16:00")]
+);
+t!(
+    year_completes_date,
+    "The treaty took effect on July 4th of 1995.",
+    REF,
+    [("July 4th of 1995", "1995-07-04")]
+);
+t!(
+    range_ends_stay_apart_and_share_the_year,
+    "Sales ran from Nov 18 to Dec 19, 2015, and from 1992 through 1995.",
+    REF,
+    [
+        ("Nov 18", "2015-11-18"),
+        ("Dec 19, 2015", "2015-12-19"),
+        ("1992", "1992"),
+        ("1995", "1995")
+    ]
+);
+t!(
+    range_start_a_year_before_its_end,
+    "The season ran from December to February 2015.",
+    REF,
+    [("December", "2014-12"), ("February 2015", "2015-02")]
+);
+t!(
+    range_start_shares_pm,
+    "The briefing ran from 2:00 to 2:30 pm.",
+    REF,
+    [
+        ("2:00", "2013-02-12T14:00"),
+        ("2:30 pm", "2013-02-12T14:30")
+    ]
+);
+t!(
+    offset_from_a_date,
+    "The deadline falls three weeks after March 2, 2013, or two weeks before Christmas.",
+    REF,
+    [
+        ("three weeks after March 2, 2013", "2013-03-23"),
+        ("two weeks before Christmas", "2013-12-11")
+    ]
+);
+t!(
+    duration_sum,
+    "He served two years and six months in prison.",
+    REF,
+    [("two years and six months", "P2Y6M")]
+);
+t!(
+    weekday_of_a_week,
+    "The talks will resume on Tuesday of next week.",
+    REF,
+    [("Tuesday of next week", "2013-02-19")]
+);
+
+// Relative days, weeks and years written as phrases.
+t!(
+    next_and_previous_day,
+    "The next day, officials resigned. He had arrived the day before.",
+    REF,
+    [("next day", "2013-02-13"), ("the day before", "2013-02-11")]
+);
+t!(
+    day_after_an_event_is_not_today_based,
+    "He resigned the day after the vote.",
+    REF,
+    []
+);
+t!(
+    over_the_weekend_in_past_tense,
+    "Officials said over the weekend that talks failed.",
+    REF,
+    [("the weekend", "2013-W06-WE")]
+);
+t!(
+    fiscal_and_in_the_year,
+    "Revenue fell in the current fiscal year after prices rose earlier in the year.",
+    REF,
+    [
+        ("the current fiscal year", "2013"),
+        ("earlier in the year", "2013")
+    ]
+);
+t!(
+    end_of_the_day,
+    "A ruling is due by the end of the day. At the end of the day, voters decide.",
+    REF,
+    [("the end of the day", "2013-02-12")]
+);
+t!(
+    year_to_date_and_up_to_date,
+    "Shares are up 12% year to date; the records were brought up to date.",
+    REF,
+    [("year to date", "2013")]
+);
+t!(
+    nights_but_not_a_nightly_rate,
+    "She spent two nights in a cell, at $90 a night.",
+    REF,
+    [("two nights", "P2D")]
+);
+t!(
+    couple_without_of,
+    "A decision is expected within a couple weeks.",
+    REF,
+    [("a couple weeks", "P2W")]
+);
+t!(
+    past_quarter,
+    "Profit rose in the past quarter.",
+    REF,
+    [("the past quarter", "2012-Q4")]
+);
+t!(
+    or_later_is_not_a_date,
+    "Models from 2018 or later qualify.",
+    REF,
+    [("2018", "2018")]
+);

@@ -29,7 +29,7 @@ impl Unit {
             "second" | "sec" => Unit::Second,
             "minute" | "min" => Unit::Minute,
             "hour" | "hr" => Unit::Hour,
-            "day" => Unit::Day,
+            "day" | "night" => Unit::Day,
             "week" | "wk" => Unit::Week,
             "fortnight" => Unit::Fortnight,
             "month" | "mo" => Unit::Month,

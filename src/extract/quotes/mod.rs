@@ -161,8 +161,10 @@ impl Extractor for QuoteExtractor {
                 _ => {
                     // Inherit from the quotation just before, when this one continues it.
                     let close_enough = previous.as_ref().is_some_and(|(p, s)| {
+                        // A quotation nested in the one before starts before that one ends.
                         s.is_some()
-                            && q.span.start.saturating_sub(p.end) < 400
+                            && p.end <= q.span.start
+                            && q.span.start - p.end < 400
                             && !text[p.end..q.span.start].contains("\n\n\n")
                     });
                     if sentence_like && (q.continues || close_enough) && !title_like {

@@ -130,3 +130,14 @@ t!(
         ("“Make America Great Again”", Scare, None)
     ]
 );
+
+#[test]
+fn quote_nested_in_the_one_before_does_not_break_inheritance() {
+    // The inner quotation starts before the outer one ends (found by the property tests).
+    let text = "'U.S. “quoted, said Smith”' said Maria Okafor, a director, ";
+    let got = run(text);
+    assert!(!got.is_empty(), "{got:?}");
+    for (q, _, _) in &got {
+        assert!(text.contains(q.as_str()));
+    }
+}
