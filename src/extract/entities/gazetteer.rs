@@ -19,6 +19,8 @@ pub struct Gazetteer {
     pub by_name: HashMap<&'static str, Subtype>,
     /// Given names ("Sam", "Priya").
     pub given: HashSet<&'static str>,
+    /// Surnames ("Gonzalez", "Merkel"): a lone one is a person.
+    pub surnames: HashSet<&'static str>,
     /// Titles before names ("Prime Minister", "Dr.").
     pub titles: HashSet<&'static str>,
     /// First words of the titles, without a final full stop ("Prime", "Dr").
@@ -83,6 +85,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             .build(&patterns)
             .expect("gazetteer automaton builds");
         let given = data_lines(include_str!("../../../data/entities/given_names.txt")).collect();
+        let surnames = data_lines(include_str!("../../../data/entities/surnames.txt")).collect();
         let titles: HashSet<&'static str> =
             data_lines(include_str!("../../../data/entities/titles.txt"))
                 .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
@@ -108,6 +111,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             name_types,
             by_name,
             given,
+            surnames,
             titles,
             title_starts,
             cues,

@@ -659,6 +659,12 @@ const REGION_WORDS: &[&str] = &[
 
 /// The type a lone unknown name's own context gives it: a place after "in" / "from", a product after "the",
 /// a person when it speaks.
+/// Cue words that are also common surnames (`Charlotte Church`, `Jerry Hall`).
+const SURNAME_CUES: &[&str] = &[
+    "Hall", "Church", "Temple", "Lane", "Park", "Castle", "Tower", "Bridge", "Field", "Street",
+    "Banks", "Hill", "Hills", "Springs", "Ford", "Court", "Bay", "Garden", "Forest",
+];
+
 fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
     let name = &text[m.span];
     let before = text[..m.span.start].trim_end();
@@ -791,6 +797,10 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if words.len() == 1 {
         if let Some(t) = lone_name_cue(m, text) {
             return Some(t);
+        }
+        // A lone known surname or given name ("said Gonzalez", "Britney's tour") is a person.
+        if g.surnames.contains(first) || g.given.contains(first) {
+            return Some(Subtype::Person);
         }
     }
     Some(match words.len() {
@@ -1280,7 +1290,13 @@ fn split_run(
             continue;
         }
         if subtype.is_none() {
-            if let Some(&t) = g.by_name.get(name) {
+            // Hard-wrapped wire copy breaks names over lines ("United\nStates").
+            let spaced: std::borrow::Cow<'_, str> = if name.contains(['\n', '\r', '\t']) {
+                name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            } else {
+                name.into()
+            };
+            if let Some(&t) = g.by_name.get(spaced.as_ref()) {
                 subtype = Some(t);
                 rule = "entity.gazetteer";
             } else if let Some(&t) = name
@@ -1288,7 +1304,15 @@ fn split_run(
                 .last()
                 .and_then(|l| g.cues.get(l.trim_end_matches('.')))
             {
-                if words >= 2 {
+                // "Charlotte Church", "Shirley Temple": a given name before a cue word that is also a
+                // surname makes a person, not a place or a body.
+                let given_then_surname = words == 2
+                    && SURNAME_CUES.contains(&name.split_whitespace().last().unwrap_or(""))
+                    && name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|f| g.given.contains(f));
+                if words >= 2 && !given_then_surname {
                     subtype = Some(t);
                     rule = match t {
                         Subtype::Location => "entity.location.cue",

@@ -212,3 +212,32 @@ t!(
     "Prime Minister Theresa May spoke in March.",
     [("Theresa May", Person, "Theresa May")]
 );
+
+// Head words of institutions and places; a given name before a head word that is also a surname.
+t!(
+    institution_and_place_heads,
+    "Reporters from Harbor View Magazine met clergy of the Anglican Church near Saratoga Springs.",
+    [
+        ("Harbor View Magazine", Organization, "Harbor View Magazine"),
+        ("Anglican Church", Organization, "Anglican Church"),
+        ("Saratoga Springs", Location, "Saratoga Springs")
+    ]
+);
+t!(
+    given_name_then_surname_cue,
+    "The singer Charlotte Church performed.",
+    [("Charlotte Church", Person, "Charlotte Church")]
+);
+t!(
+    lone_surname_is_a_person,
+    "The figures were disputed by Gonzalez and by officials in Trento.",
+    [
+        ("Gonzalez", Person, "Gonzalez"),
+        ("Trento", Location, "Trento")
+    ]
+);
+t!(
+    name_broken_over_a_line,
+    "Talks with the United\nStates resumed.",
+    [("United\nStates", Location, "United States")]
+);
