@@ -195,6 +195,9 @@ pub struct Claim {
     pub value_high: Option<String>,
     /// Unit: ISO 4217 code, `%`, `pp`, a measure (`km`), or the counted noun.
     pub unit: Option<String>,
+    /// What a rate is counted per (`week` in `£350m a week`, `share` in `$5 a share`); the unit stays
+    /// the currency or measure.
+    pub per: Option<String>,
     /// Comparison or deadline qualifier.
     pub qualifier: Option<Qualifier>,
     /// Who said it (quotes): the canonical name of the speaker.
@@ -215,6 +218,7 @@ impl Claim {
             value: None,
             value_high: None,
             unit: None,
+            per: None,
             qualifier: None,
             speaker: None,
             rule,

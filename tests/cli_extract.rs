@@ -27,6 +27,7 @@ const FIELDS: &[&str] = &[
     "value",
     "value_high",
     "unit",
+    "per",
     "qualifier",
     "speaker",
     "rule",

@@ -258,9 +258,10 @@ fn version_mismatch_is_refused_with_advice() {
     let index = dir.path().join("idx");
     ingest(&index, &dir.path().join("corpus"), &["-q"]);
     let manifest = index.join("claimdex-index.json");
-    let raw = std::fs::read_to_string(&manifest)
-        .unwrap()
-        .replace("\"schema_version\": 1", "\"schema_version\": 999");
+    let raw = std::fs::read_to_string(&manifest).unwrap().replace(
+        &format!("\"schema_version\": {}", claimdex::index::SCHEMA_VERSION),
+        "\"schema_version\": 999",
+    );
     std::fs::write(&manifest, raw).unwrap();
     let out = claimdex(&["search", "--index", index.to_str().unwrap(), "x"], None);
     assert_eq!(out.status.code(), Some(2));

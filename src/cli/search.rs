@@ -230,6 +230,9 @@ fn write_hit(out: &mut impl Write, n: usize, h: &Hit, tty: bool) -> io::Result<(
     if let Some(u) = &c.unit {
         value.push_str(&format!(" {u}"));
     }
+    if let Some(p) = &c.per {
+        value.push_str(&format!(" per {p}"));
+    }
     if let Some(q) = &c.qualifier {
         value = format!("{q} {value}");
     }

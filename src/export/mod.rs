@@ -242,6 +242,7 @@ pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
             value_high: c.value_high,
             value_number: c.value_number,
             unit: c.unit,
+            per: c.per,
             qualifier: c.qualifier,
             speaker: c.speaker,
             sentence: c.sentence,

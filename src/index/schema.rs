@@ -10,7 +10,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// Bumped whenever a field is added, removed or changes meaning; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The tokenizer of keyword fields: the whole value, lower-cased (`--unit usd` finds `USD`).
 pub const KEYWORD: &str = "claimdex_keyword";
@@ -36,6 +36,8 @@ pub struct Fields {
     pub value_num: Field,
     pub value_high: Field,
     pub unit: Field,
+    /// What a rate is counted per (`week`, `share`).
+    pub per: Field,
     pub qualifier: Field,
     /// Speaker, searchable by words.
     pub speaker: Field,
@@ -119,6 +121,7 @@ pub fn build() -> (Schema, Fields) {
         ),
         value_high: b.add_text_field("value_high", stored.clone()),
         unit: b.add_text_field("unit", keyword.clone()),
+        per: b.add_text_field("per", keyword.clone()),
         qualifier: b.add_text_field("qualifier", keyword.clone()),
         speaker: b.add_text_field("speaker", text.clone()),
         entities: b.add_text_field("entities", text_unstored),

@@ -76,6 +76,7 @@ pub struct StoredClaim {
     #[serde(skip)]
     pub value_number: Option<f64>,
     pub unit: Option<String>,
+    pub per: Option<String>,
     pub qualifier: Option<String>,
     pub speaker: Option<String>,
     pub rule: String,
@@ -413,6 +414,7 @@ pub(crate) fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredCla
         value_high: text_of(doc, f.value_high),
         value_number: doc.get_first(f.value_num).and_then(|v| v.as_f64()),
         unit: text_of(doc, f.unit),
+        per: text_of(doc, f.per),
         qualifier: text_of(doc, f.qualifier),
         speaker: text_of(doc, f.speaker),
         rule: text_of(doc, f.rule).unwrap_or_default(),

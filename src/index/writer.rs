@@ -280,6 +280,9 @@ pub fn build_records(
         if let Some(u) = &c.unit {
             r.add_text(f.unit, u);
         }
+        if let Some(p) = &c.per {
+            r.add_text(f.per, p);
+        }
         if let Some(q) = c.qualifier {
             r.add_text(f.qualifier, q.as_str());
         }

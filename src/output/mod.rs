@@ -52,6 +52,8 @@ pub struct ClaimRecord<'a> {
     pub value_high: Option<&'a str>,
     /// Unit.
     pub unit: Option<&'a str>,
+    /// What a rate is counted per.
+    pub per: Option<&'a str>,
     /// Qualifier.
     pub qualifier: Option<Qualifier>,
     /// Speaker of a quote.
@@ -87,6 +89,7 @@ impl<'a> ClaimRecord<'a> {
             value: claim.value.as_deref(),
             value_high: claim.value_high.as_deref(),
             unit: claim.unit.as_deref(),
+            per: claim.per.as_deref(),
             qualifier: claim.qualifier,
             speaker: claim.speaker.as_deref(),
             rule: claim.rule,

@@ -54,6 +54,9 @@ impl<W: Write> ClaimSink for TableSink<W> {
                 if let Some(unit) = r.unit {
                     value.push_str(&format!(" {unit}"));
                 }
+                if let Some(per) = r.per {
+                    value.push_str(&format!(" per {per}"));
+                }
                 if let Some(q) = r.qualifier {
                     value = format!("{} {}", q.as_str(), value);
                 }

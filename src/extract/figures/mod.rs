@@ -317,6 +317,8 @@ struct Fig {
     value: Option<Decimal>,
     subtype: Subtype,
     unit: Option<String>,
+    /// What a rate is counted per (`week`).
+    per: Option<String>,
     rule: &'static str,
     /// Scale applied (to share with the low end of a range).
     scale: Option<Decimal>,
@@ -369,6 +371,9 @@ impl Extractor for FigureExtractor {
                         fig.unit = other.unit.clone();
                         fig.subtype = other.subtype;
                     }
+                    if fig.per.is_none() {
+                        fig.per = other.per.clone();
+                    }
                     fig.bare = fig.bare && other.bare;
                     fig.rule = "figure.range";
                     consumed_to = other.span.end;
@@ -398,6 +403,7 @@ impl Extractor for FigureExtractor {
             claim.value = fig.value.map(|v| v.to_string());
             claim.value_high = high.map(|v| v.to_string());
             claim.unit = fig.unit;
+            claim.per = fig.per;
             claim.qualifier = qualifier;
             claim.confidence = if fig.bare { 0.7 } else { 0.9 };
             taken.insert(claim.span);
@@ -681,6 +687,7 @@ fn build(
         value: Some(value),
         subtype: Subtype::Count,
         unit: None,
+        per: None,
         rule: "figure.count.digits",
         scale: None,
         bare: true,
@@ -829,8 +836,9 @@ fn build(
             } else {
                 per
             };
-            // The rate goes into the unit; the span stays the amount ("£350m" of "£350m a week").
-            fig.unit = fig.unit.map(|u| format!("{u}/{per}"));
+            // The rate's period or item goes into `per`; the unit stays the currency and the span the
+            // amount ("£350m" of "£350m a week").
+            fig.per = Some(per);
             fig.rule = "figure.rate";
         }
     }

@@ -128,8 +128,24 @@ t!(
 t!(
     rate,
     "Leave said £350m a week.",
-    [("£350m", "350000000", "GBP/week")]
+    [("£350m", "350000000", "GBP")]
 );
+
+#[test]
+fn rate_is_counted_per_its_period_or_item() {
+    let got: Vec<(Option<String>, Option<String>)> =
+        run("It pays $5 a share and costs £350m per annum.")
+            .into_iter()
+            .map(|c| (c.unit, c.per))
+            .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("USD".into()), Some("share".into())),
+            (Some("GBP".into()), Some("year".into()))
+        ]
+    );
+}
 t!(
     range_to,
     "Between 5 and 10 per cent of staff.",
