@@ -940,6 +940,16 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
             return Some((lead + we, iso));
         }
     }
+    // A one-character symbol written after the number, as much of Europe does ("20 €", "15€").
+    if let Some((form, iso)) = v
+        .symbols
+        .iter()
+        .find(|(f, _)| f.chars().count() == 1 && body.starts_with(*f))
+    {
+        if !body[form.len()..].starts_with(char::is_alphanumeric) {
+            return Some((lead + form.len(), iso));
+        }
+    }
     // A nationality + currency word ("Canadian dollars", "malaysia ringgit").
     let lower = body.to_ascii_lowercase();
     for (adj, word, iso) in &v.adjectives {

@@ -289,3 +289,8 @@ t!(
         ("12,34,567.89 rupees", "1234567.89", "INR")
     ]
 );
+t!(
+    symbol_after_the_number,
+    "Tickets cost 20 € in Lyon and 15€ online.",
+    [("20 €", "20", "EUR"), ("15€", "15", "EUR")]
+);
