@@ -235,7 +235,7 @@ fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = format!(
-            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+half|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|half(?:\s+an?)?)"
+            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|half(?:\s+an?)?)"
         );
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
@@ -501,9 +501,11 @@ fn amount(s: &str) -> Option<Option<String>> {
     }
     // "two and a half", "three-and-a-half".
     let spaced = s.replace('-', " ");
-    if let Some(whole) = spaced.strip_suffix(" and a half") {
-        let n: f64 = amount(whole)??.parse().ok()?;
-        return Some(Some(format!("{}", n + 0.5)));
+    for (suffix, part) in [(" and a half", 0.5), (" and a quarter", 0.25)] {
+        if let Some(whole) = spaced.strip_suffix(suffix) {
+            let n: f64 = amount(whole)??.parse().ok()?;
+            return Some(Some(format!("{}", n + part)));
+        }
     }
     if let Some(d) = Decimal::parse(&s) {
         return Some(Some(d.to_string()));
@@ -1064,6 +1066,14 @@ impl Ctx<'_> {
                         return None;
                     }
                 }
+                // "three quarters of voters", "five and a quarter times": a fraction, not a span of
+                // quarters; "three quarters of the year", "two quarters of 2024" stay periods.
+                if unit == Unit::Quarter
+                    && matches!(lower.as_str(), "a" | "an" | "one" | "three")
+                    && self.quarter_is_fraction(whole.start(), whole.end())
+                {
+                    return None;
+                }
                 // "one day" and "a day" in "one day he left" are not durations worth claiming alone.
                 if (lower == "one" || lower == "a" || lower == "an" || lower == "some")
                     && g("rel").is_none()
@@ -1590,6 +1600,37 @@ impl Ctx<'_> {
 
     /// Past or future for a bare weekday: the sentence's tense; with no cue, news prose reports what
     /// happened, but a short fragment (a headline, a schedule line: "Talks resume Tuesday") looks ahead.
+    /// True when "a quarter" / "three quarters" at `start..end` is a fraction: after "and" ("five and a
+    /// quarter times", but not "one and a quarter hours"), or followed by "of" and something that is not a
+    /// year ("three quarters of voters").
+    fn quarter_is_fraction(&self, start: usize, end: usize) -> bool {
+        let after = self.text[end..].trim_start();
+        if self.preceded_by(start, &["and"]) {
+            // "one and a quarter hours", "two and a quarter of an hour" stay durations.
+            return !after.starts_with("of") && Unit::from_word(self.next_word(end)).is_none();
+        }
+        let Some(rest) = after
+            .strip_prefix("of ")
+            .or_else(|| after.strip_prefix("of\n"))
+        else {
+            return false;
+        };
+        let mut words = rest.split_whitespace();
+        let mut w = words.next().unwrap_or("").to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "the" | "this" | "last" | "next" | "its" | "their" | "fiscal"
+        ) {
+            w = words.next().unwrap_or("").to_ascii_lowercase();
+        }
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        !(w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w,
+                "year" | "years" | "fiscal" | "financial" | "decade" | "century"
+            ))
+    }
+
     /// "over the weekend": the last weekend in a past-tense sentence, the next one in a future-tense
     /// one (a weekend day itself is its own weekend).
     fn the_weekend(&self, span: Span) -> Interpreted {

@@ -655,3 +655,15 @@ t!(
     REF,
     [("2018", "2018")]
 );
+t!(
+    quarters_as_fractions_are_not_periods,
+    "Three quarters of voters agreed and output rose five and a quarter times, after profit fell for two quarters of the year.",
+    REF,
+    [("two quarters", "P6M")]
+);
+t!(
+    quarter_hours_stay_durations,
+    "The call lasted one and a quarter hours.",
+    REF,
+    [("one and a quarter hours", "PT1.25H")]
+);
