@@ -180,6 +180,20 @@ fn provenance_round_trip_for_every_exported_row_of_the_sample_corpus() {
     };
     let o = run(&["-q"]);
     assert_eq!(o.status.code(), Some(0), "{}", o.stderr_text());
+    // An index from another schema version is refused, and `--rebuild` replaces it.
+    let manifest = index.join("claimdex-index.json");
+    let raw = std::fs::read_to_string(&manifest).unwrap();
+    let old = raw.replace(
+        &format!("\"schema_version\": {}", claimdex::index::SCHEMA_VERSION),
+        "\"schema_version\": 999",
+    );
+    assert_ne!(raw, old);
+    std::fs::write(&manifest, old).unwrap();
+    let o = run(&["-q"]);
+    assert_eq!(o.status.code(), Some(2), "{}", o.stderr_text());
+    assert!(o.stderr_text().contains("--rebuild"), "{}", o.stderr_text());
+    let o = run(&["-q", "--rebuild"]);
+    assert_eq!(o.status.code(), Some(0), "{}", o.stderr_text());
     // Article texts from documents.csv, by doc id.
     let mut texts = std::collections::HashMap::new();
     let mut rdr = csv::Reader::from_path(out.join("documents.csv")).unwrap();

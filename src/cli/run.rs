@@ -26,9 +26,21 @@ pub struct Args {
     /// No progress or summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Delete the index first and ingest the corpus again (after an upgrade that changed the index
+    /// schema). Only a directory holding a claimdex index is deleted.
+    #[arg(long)]
+    rebuild: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
+    if args.rebuild && args.index.join(crate::index::MANIFEST).is_file() {
+        std::fs::remove_dir_all(&args.index).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot remove the index to rebuild it: {e}",
+                args.index.display()
+            )
+        })?;
+    }
     let corpus = args.corpus.to_string_lossy().into_owned();
     let summary = ingest(
         &[corpus],

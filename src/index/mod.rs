@@ -80,7 +80,8 @@ impl ClaimIndex {
                 path,
                 format!(
                     "index schema version {} was written by claimdex {}, this claimdex {} reads version {}; \
-                     re-ingest into a new directory (e.g. `claimdex ingest --index {}-v{} ...`) or remove this one",
+                     re-ingest into a new directory (e.g. `claimdex ingest --index {}-v{} ...`) or remove this one \
+                     (`claimdex run --rebuild` does that for the main job)",
                     manifest.schema_version,
                     manifest.claimdex_version,
                     env!("CARGO_PKG_VERSION"),
