@@ -192,8 +192,13 @@ fn provenance_round_trip_for_every_exported_row_of_the_sample_corpus() {
     let o = run(&["-q"]);
     assert_eq!(o.status.code(), Some(2), "{}", o.stderr_text());
     assert!(o.stderr_text().contains("--rebuild"), "{}", o.stderr_text());
+    std::fs::write(index.join(".gitkeep"), "").unwrap();
     let o = run(&["-q", "--rebuild"]);
     assert_eq!(o.status.code(), Some(0), "{}", o.stderr_text());
+    assert!(
+        index.join(".gitkeep").exists(),
+        "the placeholder survives a rebuild"
+    );
     // Article texts from documents.csv, by doc id.
     let mut texts = std::collections::HashMap::new();
     let mut rdr = csv::Reader::from_path(out.join("documents.csv")).unwrap();

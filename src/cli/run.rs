@@ -34,12 +34,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
     if args.rebuild && args.index.join(crate::index::MANIFEST).is_file() {
-        std::fs::remove_dir_all(&args.index).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: cannot remove the index to rebuild it: {e}",
-                args.index.display()
-            )
-        })?;
+        remove_index(&args.index)?;
     }
     let corpus = args.corpus.to_string_lossy().into_owned();
     let summary = ingest(
@@ -79,4 +74,26 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         );
     }
     Ok(code)
+}
+
+/// Removes an index's files, keeping the directory and a `.gitkeep` placeholder in it.
+fn remove_index(dir: &std::path::Path) -> anyhow::Result<()> {
+    let fail = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "{}: cannot remove the index to rebuild it: {e}",
+            dir.display()
+        )
+    };
+    for entry in std::fs::read_dir(dir).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        if path.file_name().is_some_and(|n| n == ".gitkeep") {
+            continue;
+        }
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(fail)?;
+        } else {
+            std::fs::remove_file(&path).map_err(fail)?;
+        }
+    }
+    Ok(())
 }
