@@ -18,21 +18,23 @@
 use chrono::NaiveDate;
 
 use super::timex::{self, Unit};
-use super::Candidate;
+use super::{Candidate, Ctx};
 use crate::claim::Subtype;
 use crate::span::Span;
 
 /// Merges neighbours left to right; a merged claim can merge again with the next one
 /// (`Tuesday, Jan 15` + `, 1:00 PM`), and completes the next as a range end (`- 1:15 PM`).
-pub(super) fn compose(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+pub(super) fn compose(ctx: &Ctx<'_>, cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     for mut next in cands {
         if let Some(prev) = out.last_mut() {
-            if let Some(merged) = merge(text, prev, &next) {
-                *prev = merged;
-                continue;
+            if let Some(g) = gap(ctx.text, prev.span, next.span) {
+                if let Some(merged) = merge(ctx, prev, &next, &g) {
+                    *prev = merged;
+                    continue;
+                }
+                complete_range(ctx, &g, prev, &mut next);
             }
-            complete_range(text, prev, &mut next);
         }
         out.push(next);
     }
@@ -52,17 +54,17 @@ fn gap(text: &str, left: Span, right: Span) -> Option<String> {
         }
         out.push_str(&w.to_lowercase());
     }
-    // Keep a bare separator's spacing visible: "," and " , " read alike, "-" and " - " too.
+    // Spacing is dropped: "," and " , " read alike, "-" and " - " too.
     Some(out)
 }
 
-fn merge(text: &str, l: &Candidate, r: &Candidate) -> Option<Candidate> {
-    let g = gap(text, l.span, r.span)?;
-    let (rule, subtype, value) = day_and_time(text, l, r, &g)
-        .or_else(|| weekday_of_week(text, l, r, &g))
-        .or_else(|| with_year(text, l, r, &g))
-        .or_else(|| offset(text, l, r, &g))
-        .or_else(|| duration_sum(l, r, &g))?;
+fn merge(ctx: &Ctx<'_>, l: &Candidate, r: &Candidate, g: &str) -> Option<Candidate> {
+    let text = ctx.text;
+    let (rule, subtype, value) = day_and_time(text, l, r, g)
+        .or_else(|| weekday_of_week(text, l, r, g))
+        .or_else(|| with_year(text, l, r, g))
+        .or_else(|| offset(ctx, l, r, g))
+        .or_else(|| duration_sum(l, r, g))?;
     Some(Candidate {
         span: Span::new(l.span.start, r.span.end),
         subtype,
@@ -75,19 +77,23 @@ fn merge(text: &str, l: &Candidate, r: &Candidate) -> Option<Candidate> {
 
 type Merged = (&'static str, Subtype, String);
 
+/// True when a value starts with a year or `XXXX` and a dash (`2025-`, `XXXX-`).
+fn year_prefix(b: &[u8]) -> bool {
+    b.len() >= 5 && (b[..4].iter().all(u8::is_ascii_digit) || &b[..4] == b"XXXX") && b[4] == b'-'
+}
+
 /// The day a value names and its part of day: `2025-03-14`, `XXXX-03-14`, `XXXX-WXX-5`, with an optional
 /// `TMO` / `TAF` / `TEV` / `TNI` after it. A value that already has a clock time is not a bare day.
 fn day_of(value: &str) -> Option<(&str, Option<&str>)> {
     let b = value.as_bytes();
-    if b.len() < 10 || b[4] != b'-' {
+    if b.len() < 10 || !year_prefix(b) {
         return None;
     }
-    let year_ok = b[..4].iter().all(u8::is_ascii_digit) || &b[..4] == b"XXXX";
     let md = b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit);
     let week_day = &b[5..9] == b"WXX-" && b[9].is_ascii_digit();
-    if !year_ok || !(md || week_day) {
+    if !(md || week_day) {
         return None;
     }
     let (day, rest) = value.split_at(10);
@@ -196,11 +202,10 @@ fn writes_year(s: &str) -> bool {
 /// A month- or day-level value (`2016-07-04`, `XXXX-07`) whose year can be replaced.
 fn calendar_value(value: &str) -> bool {
     let b = value.as_bytes();
-    let year_ok = b.len() >= 7
-        && (b[..4].iter().all(u8::is_ascii_digit) || &b[..4] == b"XXXX")
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit);
-    year_ok && (b.len() == 7 || (b.len() == 10 && b[7] == b'-'))
+    b.len() >= 7
+        && year_prefix(b)
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && (b.len() == 7 || (b.len() == 10 && b[7] == b'-'))
 }
 
 /// A written year (`1995`). A relative one stays apart, as TIMEX3 marks it (`October` / `of next year`).
@@ -228,17 +233,11 @@ fn with_year(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Merged
 /// completes the other: the start takes the end's year (`Nov 18-Dec 19, 2015` starts in 2015; a year
 /// earlier if it would come after the end: `December to February 2015`), and an end written as a bare
 /// clock time sits on the start's day (`Jan 15, 1:00 PM - 1:15 PM`).
-fn complete_range(text: &str, l: &mut Candidate, r: &mut Candidate) {
-    let Some(g) = gap(text, l.span, r.span) else {
-        return;
-    };
-    let between = text[..l.span.start]
-        .trim_end()
-        .to_ascii_lowercase()
-        .ends_with("between");
-    let joined = match g.as_str() {
+fn complete_range(ctx: &Ctx<'_>, g: &str, l: &mut Candidate, r: &mut Candidate) {
+    let text = ctx.text;
+    let joined = match g {
         "-" | "–" | "—" | "to" | "through" | "thru" | "until" | "till" => true,
-        "and" => between,
+        "and" => ctx.preceded_by(l.span.start, &["between"]),
         _ => false,
     };
     let (Some(lv), Some(rv)) = (l.value.as_deref(), r.value.as_deref()) else {
@@ -312,7 +311,7 @@ fn simple_duration(value: &str) -> Option<(i64, Unit)> {
 /// Not a stretch of time next to a date: `for three years from 1987`, `in the two years before March
 /// 31` (a period starting or ending there), so a duration after `for`, `the`, `in`, `within`, `over` or
 /// `during` stays a duration, and `from` moves only today, yesterday and tomorrow.
-fn offset(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
+fn offset(ctx: &Ctx<'_>, l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
     let sign = match g {
         "after" | "from" => 1,
         "before" | "prior to" => -1,
@@ -324,43 +323,31 @@ fn offset(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
     if g == "from" && r.rule != "date.relative_day" {
         return None;
     }
-    let before = text[..l.span.start].trim_end();
-    let prev = &before[crate::text::trailing_run_start(before, char::is_alphabetic)..];
-    if ["for", "the", "in", "within", "over", "during"]
-        .iter()
-        .any(|w| prev.eq_ignore_ascii_case(w))
-    {
+    if ctx.preceded_by(
+        l.span.start,
+        &["for", "the", "in", "within", "over", "during"],
+    ) {
         return None;
     }
     let (n, unit) = simple_duration(l.value.as_deref()?)?;
-    let rv = r.value.as_deref()?;
     let n = n * sign;
-    let value = match rv.len() {
-        10 => {
-            let d = NaiveDate::parse_from_str(rv, "%Y-%m-%d").ok()?;
-            match unit {
-                Unit::Day | Unit::Week | Unit::Month | Unit::Year => {
-                    let days = match unit {
-                        Unit::Day => Some(n),
-                        Unit::Week => Some(7 * n),
-                        _ => None,
-                    };
-                    let moved = match days {
-                        Some(k) => d.checked_add_signed(chrono::Duration::days(k))?,
-                        None => {
-                            let months = if unit == Unit::Year { 12 * n } else { n };
-                            timex::add_months(d, months)?
-                        }
-                    };
-                    timex::day(moved)
-                }
-                _ => return None,
-            }
+    let rv = r.value.as_deref()?;
+    // The date moves at its own granularity: a day by days or more, a month by months or years, a
+    // year by years.
+    let moved = |d: NaiveDate| -> Option<NaiveDate> {
+        match unit {
+            Unit::Day => d.checked_add_signed(chrono::Duration::days(n)),
+            Unit::Week => d.checked_add_signed(chrono::Duration::weeks(n)),
+            Unit::Month => timex::add_months(d, n),
+            Unit::Year => timex::add_months(d, 12 * n),
+            _ => None,
         }
+    };
+    let value = match rv.len() {
+        10 => timex::day(moved(NaiveDate::parse_from_str(rv, "%Y-%m-%d").ok()?)?),
         7 if matches!(unit, Unit::Month | Unit::Year) => {
-            let d = NaiveDate::parse_from_str(&format!("{rv}-01"), "%Y-%m-%d").ok()?;
-            let months = if unit == Unit::Year { 12 * n } else { n };
-            timex::month(timex::add_months(d, months)?)
+            let first = NaiveDate::parse_from_str(&format!("{rv}-01"), "%Y-%m-%d").ok()?;
+            timex::month(moved(first)?)
         }
         4 if unit == Unit::Year => format!("{:04}", rv.parse::<i64>().ok()? + n),
         _ => return None,
@@ -377,42 +364,27 @@ fn duration_sum(l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
         return None;
     }
     let lv = l.value.as_deref()?;
-    let (_, ru) = simple_duration(r.value.as_deref()?)?;
-    // The left side may already be a sum ("2 years 1 month" + "21 days"): its last unit counts.
-    let last = lv.chars().last()?;
-    let l_time = lv.contains('T');
-    let l_rank = rank(l_time, last)?;
-    let r_rank = rank(
-        matches!(ru, Unit::Hour | Unit::Minute | Unit::Second),
-        unit_char(ru),
-    )?;
-    if r_rank >= l_rank || matches!(ru, Unit::Week) || last == 'W' {
+    let rv = r.value.as_deref()?;
+    simple_duration(rv)?;
+    // The left side may already be a sum ("2 years 1 month" + "21 days"): its last unit counts. Weeks
+    // do not mix with other units in ISO 8601.
+    let (l_rank, r_rank) = (last_unit_rank(lv)?, last_unit_rank(rv)?);
+    if r_rank >= l_rank || lv.ends_with('W') || rv.ends_with('W') {
         return None;
     }
-    let rv = r.value.as_deref()?;
-    let r_body = rv.trim_start_matches('P');
-    let value = if l_time || !r_body.starts_with('T') {
-        format!("{lv}{}", r_body.trim_start_matches('T'))
+    // "P2Y" + "P6M" -> "P2Y6M"; "PT2H" + "PT30M" -> "PT2H30M"; "P1D" + "PT2H" -> "P1DT2H".
+    let r_body = &rv[1..];
+    let r_body = if lv.contains('T') {
+        r_body.trim_start_matches('T')
     } else {
-        format!("{lv}{r_body}")
+        r_body
     };
-    Some(("date.duration", Subtype::Duration, value))
+    Some(("date.duration", Subtype::Duration, format!("{lv}{r_body}")))
 }
 
-fn unit_char(u: Unit) -> char {
-    match u {
-        Unit::Year => 'Y',
-        Unit::Month | Unit::Minute => 'M',
-        Unit::Day => 'D',
-        Unit::Hour => 'H',
-        Unit::Second => 'S',
-        _ => 'W',
-    }
-}
-
-/// Size order of a duration's unit letter (Y > M > D > H > M > S).
-fn rank(time: bool, c: char) -> Option<u8> {
-    Some(match (time, c) {
+/// Size order of a duration value's last unit (Y > M > W > D > H > M > S).
+fn last_unit_rank(value: &str) -> Option<u8> {
+    Some(match (value.contains('T'), value.chars().last()?) {
         (false, 'Y') => 6,
         (false, 'M') => 5,
         (false, 'W') => 4,

@@ -337,7 +337,7 @@ impl Extractor for DateExtractor {
         cands.retain(|c| {
             !crate::span::overlaps_any(doc.excluded(), c.span) && !in_digit_chain(text, c.span)
         });
-        for c in compose::compose(text, resolve_overlaps(cands)) {
+        for c in compose::compose(&ctx, resolve_overlaps(cands)) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
             claim.value = c.value;
             claim.confidence = c.confidence;
@@ -435,10 +435,14 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
         "until" | "till" | "through" | "thru" => Qualifier::Until,
         "before" => Qualifier::Before,
         "after" => Qualifier::After,
-        "to" if before[..word_start]
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("prior") =>
+        // "prior to": only the word before is read, never a copy of all the text before it.
+        "to" if {
+            let p = before[..word_start].trim_end();
+            p.len()
+                .checked_sub(5)
+                .and_then(|i| p.get(i..))
+                .is_some_and(|w| w.eq_ignore_ascii_case("prior"))
+        } =>
         {
             Qualifier::Before
         }

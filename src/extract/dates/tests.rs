@@ -415,6 +415,23 @@ fn deadline_qualifier() {
     assert_eq!(got[0].2, Some(Qualifier::By));
     assert_eq!(got[1].2, Some(Qualifier::Since));
 }
+
+#[test]
+fn prior_to_is_before_and_a_bare_to_is_nothing() {
+    let got = run(
+        "Shares rose Prior to 2020 and fell from 2021 to 2023.",
+        None,
+    );
+    let quals: Vec<_> = got.iter().map(|(s, _, q)| (s.as_str(), *q)).collect();
+    assert_eq!(
+        quals,
+        vec![
+            ("2020", Some(Qualifier::Before)),
+            ("2021", None),
+            ("2023", None)
+        ]
+    );
+}
 t!(
     holidays,
     "Sales peak at Thanksgiving and on Christmas Eve; next Easter is late.",
