@@ -20,7 +20,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::search::{article, build_query, stored_claim, text_of, u64_of, SearchRequest};
+use crate::index::search::{article, build_query, text_of, u64_of, Articles, SearchRequest};
 use crate::index::ClaimIndex;
 use rows::{ClaimRow, DocumentRow};
 
@@ -230,8 +230,9 @@ pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
     // Pass 2: claims in key order.
     let mut claims = Table::create(&opts.out, "claims", opts.format, &schema::claim_columns())?;
     let version = format!("claimdex {}", env!("CARGO_PKG_VERSION"));
+    let mut articles = Articles::new(idx, &searcher);
     for (.., addr) in keys {
-        let c = stored_claim(idx, &load(addr)?);
+        let c = articles.claim(&load(addr)?)?;
         let mut row = ClaimRow {
             claim_id: c.claim_id,
             doc_id: c.doc_id,

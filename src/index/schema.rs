@@ -1,6 +1,13 @@
 //! The index schema, declared once. One Tantivy index holds two kinds of record, told apart by `record`:
-//! `article` (full text and metadata, one per document) and `claim` (one per claim, with the article's
-//! metadata copied in so a hit needs no join). An article and its claims are always committed together.
+//! `article` (full text and metadata, one per document) and `claim` (one per claim). An article and its
+//! claims are always committed together.
+//!
+//! A claim record is kept lean, because there are twenty or so per article and indexing them is most of
+//! what ingest costs: it carries what claims are searched and filtered by (text, sentence, kind, value,
+//! speaker, entities, the article's doc id, source, title and published date) and its own provenance, but
+//! not copies of what its article already stores. Its sentence is indexed, not stored: readers slice it
+//! out of the article's text by the stored sentence span, and take the article's metadata from there too
+//! ([`super::search::Articles`]).
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
@@ -10,7 +17,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// Bumped whenever a field is added, removed or changes meaning; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The tokenizer of keyword fields: the whole value, lower-cased (`--unit usd` finds `USD`).
 pub const KEYWORD: &str = "claimdex_keyword";
@@ -22,14 +29,15 @@ pub struct Fields {
     pub record: Field,
     /// The article's doc id (both records).
     pub doc_id: Field,
-    /// Claims: `doc_id:kind:start`.
-    pub claim_id: Field,
     pub kind: Field,
     pub subtype: Field,
     /// Claim text, searchable.
     pub text: Field,
-    /// The sentence around the claim, searchable.
+    /// The sentence around the claim, searchable (not stored: see `sentence_start`).
     pub sentence: Field,
+    /// Byte span of the sentence in the article's text.
+    pub sentence_start: Field,
+    pub sentence_end: Field,
     /// Exact normalized value (string).
     pub value: Field,
     /// Numeric value for range filters (figures).
@@ -58,7 +66,10 @@ pub struct Fields {
     pub source_line: Field,
     pub source_record: Field,
     pub source_id: Field,
+    /// The article's title, searchable (`title:` in a query); on both records.
     pub title: Field,
+    /// The article's title as stored (articles only).
+    pub stored_title: Field,
     pub author: Field,
     pub url: Field,
     pub site: Field,
@@ -109,11 +120,12 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         record: b.add_text_field("record", keyword.clone()),
         doc_id: b.add_text_field("doc_id", keyword.clone()),
-        claim_id: b.add_text_field("claim_id", keyword.clone()),
         kind: b.add_text_field("kind", keyword.clone()),
         subtype: b.add_text_field("subtype", keyword.clone()),
         text: b.add_text_field("text", text.clone()),
-        sentence: b.add_text_field("sentence", text.clone()),
+        sentence: b.add_text_field("sentence", text_unstored.clone()),
+        sentence_start: b.add_u64_field("sentence_start", num.clone()),
+        sentence_end: b.add_u64_field("sentence_end", num.clone()),
         value: b.add_text_field("value", keyword.clone()),
         value_num: b.add_f64_field(
             "value_num",
@@ -124,7 +136,7 @@ pub fn build() -> (Schema, Fields) {
         per: b.add_text_field("per", keyword.clone()),
         qualifier: b.add_text_field("qualifier", keyword.clone()),
         speaker: b.add_text_field("speaker", text.clone()),
-        entities: b.add_text_field("entities", text_unstored),
+        entities: b.add_text_field("entities", text_unstored.clone()),
         entity_keys: b.add_text_field("entity_keys", keyword_unstored.clone()),
         speaker_key: b.add_text_field("speaker_key", keyword_unstored),
         rule: b.add_text_field("rule", keyword.clone()),
@@ -139,7 +151,8 @@ pub fn build() -> (Schema, Fields) {
         source_line: b.add_u64_field("source_line", num.clone()),
         source_record: b.add_u64_field("source_record", num.clone()),
         source_id: b.add_text_field("source_id", keyword.clone()),
-        title: b.add_text_field("title", text.clone()),
+        title: b.add_text_field("title", text_unstored.clone()),
+        stored_title: b.add_text_field("stored_title", stored.clone()),
         author: b.add_text_field("author", stored.clone()),
         url: b.add_text_field("url", keyword.clone()),
         site: b.add_text_field("site", keyword.clone()),

@@ -2,7 +2,9 @@
 //! entity, speaker, source, published dates, value range, unit), returning hits with their sentence
 //! highlighted and full provenance.
 
+use std::collections::HashMap;
 use std::ops::Bound;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -264,9 +266,10 @@ pub fn search(idx: &ClaimIndex, req: &SearchRequest) -> Result<SearchResults> {
     };
     let words = query_words(idx, query.as_ref());
     let mut hits = Vec::with_capacity(top.len());
+    let mut articles = Articles::new(idx, &searcher);
     for (score, addr) in top {
         let doc: TantivyDocument = searcher.doc(addr).map_err(|e| Error::store(&idx.path, e))?;
-        let claim = stored_claim(idx, &doc);
+        let claim = articles.claim(&doc)?;
         let highlights = highlight(idx, &claim.sentence, &words);
         hits.push(Hit {
             score,
@@ -286,10 +289,11 @@ pub fn claims_of(idx: &ClaimIndex, doc_id: &str) -> Result<Vec<StoredClaim>> {
     };
     let query = build_query(idx, &req)?;
     let searcher = idx.searcher()?;
+    let mut articles = Articles::new(idx, &searcher);
     let mut out = matching_docs(idx, &searcher, query.as_ref())?
         .iter()
-        .map(|doc| stored_claim(idx, doc))
-        .collect::<Vec<_>>();
+        .map(|doc| articles.claim(doc))
+        .collect::<Result<Vec<_>>>()?;
     out.sort_by(|a, b| (a.start, a.end, &a.kind).cmp(&(b.start, b.end, &b.kind)));
     Ok(out)
 }
@@ -316,12 +320,19 @@ pub struct StoredArticle {
 
 /// The article with `doc_id`, if indexed.
 pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> {
+    article_in(idx, &idx.searcher()?, doc_id)
+}
+
+fn article_in(
+    idx: &ClaimIndex,
+    searcher: &Searcher,
+    doc_id: &str,
+) -> Result<Option<StoredArticle>> {
     let f = &idx.fields;
     let query = BooleanQuery::new(vec![
         (Occur::Must, keyword(f.record, "article")),
         (Occur::Must, keyword(f.doc_id, doc_id)),
     ]);
-    let searcher = idx.searcher()?;
     let top = searcher
         .search(&query, &TopDocs::with_limit(1))
         .map_err(|e| Error::store(&idx.path, e))?;
@@ -330,6 +341,63 @@ pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> 
     };
     let doc: TantivyDocument = searcher.doc(addr).map_err(|e| Error::store(&idx.path, e))?;
     Ok(Some(stored_article(idx, &doc)))
+}
+
+/// Reads claim records whole: a claim record stores neither its sentence nor its article's metadata, so
+/// they are taken from the article record, each article read once while it is in use (claims of one
+/// article come together in exports and often in hits).
+pub struct Articles<'a> {
+    idx: &'a ClaimIndex,
+    searcher: &'a Searcher,
+    cache: HashMap<String, Option<Rc<StoredArticle>>>,
+}
+
+impl<'a> Articles<'a> {
+    /// Articles held at once; more and the cache starts over.
+    const CAPACITY: usize = 64;
+
+    /// A reader over `searcher`'s view of the index.
+    pub fn new(idx: &'a ClaimIndex, searcher: &'a Searcher) -> Articles<'a> {
+        Articles {
+            idx,
+            searcher,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The article with `doc_id`, if indexed.
+    pub fn get(&mut self, doc_id: &str) -> Result<Option<Rc<StoredArticle>>> {
+        if let Some(a) = self.cache.get(doc_id) {
+            return Ok(a.clone());
+        }
+        if self.cache.len() >= Self::CAPACITY {
+            self.cache.clear();
+        }
+        let a = article_in(self.idx, self.searcher, doc_id)?.map(Rc::new);
+        self.cache.insert(doc_id.to_string(), a.clone());
+        Ok(a)
+    }
+
+    /// The claim stored in `doc`, with its sentence and its article's metadata.
+    pub fn claim(&mut self, doc: &TantivyDocument) -> Result<StoredClaim> {
+        let f = &self.idx.fields;
+        let mut c = stored_claim(self.idx, doc);
+        let Some(a) = self.get(&c.doc_id)? else {
+            return Ok(c);
+        };
+        let (s, e) = (
+            u64_of(doc, f.sentence_start).unwrap_or(c.start) as usize,
+            u64_of(doc, f.sentence_end).unwrap_or(c.end) as usize,
+        );
+        c.sentence = a.text.get(s..e).unwrap_or_default().to_string();
+        c.source_line = a.source_line;
+        c.source_id = a.source_id.clone();
+        c.title = a.title.clone();
+        c.url = a.url.clone();
+        c.site = a.site.clone();
+        c.published = a.published.clone();
+        Ok(c)
+    }
 }
 
 /// Every article record, in doc id order (for exports).
@@ -379,7 +447,7 @@ fn stored_article(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredArticle {
         source_line: u64_of(doc, f.source_line),
         source_id: text_of(doc, f.source_id),
         url: text_of(doc, f.url),
-        title: text_of(doc, f.title),
+        title: text_of(doc, f.stored_title),
         author: text_of(doc, f.author),
         site: text_of(doc, f.site),
         language: text_of(doc, f.language),
@@ -393,23 +461,28 @@ fn stored_article(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredArticle {
     }
 }
 
-pub(crate) fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
+/// What a claim record holds itself (see [`Articles::claim`] for the rest).
+fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
     let f = &idx.fields;
+    let doc_id = text_of(doc, f.doc_id).unwrap_or_default();
+    let kind = text_of(doc, f.kind).unwrap_or_default();
+    let (start, end) = (
+        u64_of(doc, f.start).unwrap_or(0),
+        u64_of(doc, f.end).unwrap_or(0),
+    );
     StoredClaim {
-        doc_id: text_of(doc, f.doc_id).unwrap_or_default(),
+        claim_id: crate::index::writer::claim_id(&doc_id, &kind, start, end),
+        doc_id,
         source_path: text_of(doc, f.source_path).unwrap_or_default(),
-        source_line: u64_of(doc, f.source_line),
-        source_id: text_of(doc, f.source_id),
-        kind: text_of(doc, f.kind).unwrap_or_default(),
+        kind,
         subtype: text_of(doc, f.subtype).unwrap_or_default(),
         text: text_of(doc, f.text).unwrap_or_default(),
-        start: u64_of(doc, f.start).unwrap_or(0),
-        end: u64_of(doc, f.end).unwrap_or(0),
+        start,
+        end,
         char_start: u64_of(doc, f.char_start).unwrap_or(0),
         char_end: u64_of(doc, f.char_end).unwrap_or(0),
         line: u64_of(doc, f.line).unwrap_or(0),
         column: u64_of(doc, f.column).unwrap_or(0),
-        sentence: text_of(doc, f.sentence).unwrap_or_default(),
         value: text_of(doc, f.value),
         value_high: text_of(doc, f.value_high),
         value_number: doc.get_first(f.value_num).and_then(|v| v.as_f64()),
@@ -422,11 +495,7 @@ pub(crate) fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredCla
             .get_first(f.confidence)
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0),
-        claim_id: text_of(doc, f.claim_id).unwrap_or_default(),
-        title: text_of(doc, f.title),
-        url: text_of(doc, f.url),
-        site: text_of(doc, f.site),
-        published: text_of(doc, f.published_raw),
+        ..StoredClaim::default()
     }
 }
 

@@ -198,24 +198,12 @@ pub fn build_records(
     });
     let mut out = Vec::with_capacity(claims.len() + 1);
 
+    let m = &doc.metadata;
+    // What claims are searched and filtered by; the rest of the metadata is stored on the article only.
     let mut common = TantivyDocument::new();
     common.add_text(f.doc_id, &id);
     common.add_text(f.source_path, &doc.provenance.path);
-    if let Some(l) = doc.provenance.line {
-        common.add_u64(f.source_line, l);
-    }
-    if let Some(r) = doc.provenance.record {
-        common.add_u64(f.source_record, r);
-    }
-    let m = &doc.metadata;
-    for (field, value) in [
-        (f.source_id, &m.source_id),
-        (f.title, &m.title),
-        (f.author, &m.author),
-        (f.url, &m.url),
-        (f.site, &m.site),
-        (f.language, &m.language),
-    ] {
+    for (field, value) in [(f.title, &m.title), (f.url, &m.url), (f.site, &m.site)] {
         if let Some(v) = value {
             common.add_text(field, v);
         }
@@ -223,16 +211,32 @@ pub fn build_records(
     if let Some(p) = published {
         common.add_date(f.published, p);
     }
-    // As the input gave it; else the dateline date the reference date came from.
-    match (&m.published, doc.reference_date()) {
-        (Some(p), _) => common.add_text(f.published_raw, p),
-        (None, Some(d)) => common.add_text(f.published_raw, d.format("%Y-%m-%d").to_string()),
-        (None, None) => {}
-    }
-    common.add_i64(f.ingested_at, ingested_at);
 
     let mut article = common.clone();
     article.add_text(f.record, "article");
+    if let Some(l) = doc.provenance.line {
+        article.add_u64(f.source_line, l);
+    }
+    if let Some(r) = doc.provenance.record {
+        article.add_u64(f.source_record, r);
+    }
+    for (field, value) in [
+        (f.source_id, &m.source_id),
+        (f.stored_title, &m.title),
+        (f.author, &m.author),
+        (f.language, &m.language),
+    ] {
+        if let Some(v) = value {
+            article.add_text(field, v);
+        }
+    }
+    // As the input gave it; else the dateline date the reference date came from.
+    match (&m.published, doc.reference_date()) {
+        (Some(p), _) => article.add_text(f.published_raw, p),
+        (None, Some(d)) => article.add_text(f.published_raw, d.format("%Y-%m-%d").to_string()),
+        (None, None) => {}
+    }
+    article.add_i64(f.ingested_at, ingested_at);
     article.add_text(f.body, text);
     article.add_text(f.sha256, doc.sha256.to_string());
     article.add_u64(f.bytes, text.len() as u64);
@@ -261,11 +265,12 @@ pub fn build_records(
         let start = lines.position(text, c.span.start);
         let end = lines.position(text, c.span.end);
         r.add_text(f.record, "claim");
-        r.add_text(f.claim_id, claim_id(&id, c));
         r.add_text(f.kind, c.kind.as_str());
         r.add_text(f.subtype, c.subtype.as_str());
         r.add_text(f.text, &text[c.span]);
         r.add_text(f.sentence, &text[sentence]);
+        r.add_u64(f.sentence_start, sentence.start as u64);
+        r.add_u64(f.sentence_end, sentence.end as u64);
         if let Some(v) = &c.value {
             r.add_text(f.value, v);
             if c.kind == ClaimKind::Figure {
@@ -319,11 +324,6 @@ pub fn build_records(
 }
 
 /// A claim's stable id: `doc_id:kind:start-end`.
-pub fn claim_id(doc_id: &str, c: &Claim) -> String {
-    format!(
-        "{doc_id}:{}:{}-{}",
-        c.kind.as_str(),
-        c.span.start,
-        c.span.end
-    )
+pub fn claim_id(doc_id: &str, kind: &str, start: u64, end: u64) -> String {
+    format!("{doc_id}:{kind}:{start}-{end}")
 }
