@@ -105,6 +105,14 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         Some((i, _)) => &text[..i],
         None => text,
     };
+    // Every date read here has a four-digit year.
+    if !head
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     // A line of its own that is only a date ("February 03, 2009", "Tuesday, 3 March 2009").
     for line in head.lines().take(4) {
         let l = line

@@ -72,9 +72,9 @@ struct Rule {
     re: Regex,
 }
 
-/// Words one of which must be in an article (any case) for a rule to have a chance there; an empty list
-/// means the rule always runs. Checked with one automaton pass per article, this skips most of the ~25
-/// regex passes over a typical text.
+/// Words one of which must be in every match of a rule (any case); an empty list means the rule runs over
+/// the whole text. Found with one automaton pass per article, they confine each rule to windows around
+/// them ([`plan`]), which skips most of the ~25 regex passes over a typical text.
 fn triggers(id: &str) -> &'static [&'static str] {
     const MONTHS: &[&str] = &[
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -97,21 +97,10 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date.quarter_code" => &["q1", "q2", "q3", "q4"],
         "date.half" => &["half", "h1", "h2"],
         "date.season" => &["spring", "summer", "autumn", "fall", "winter"],
-        "date.relative_day" => &[
-            "today",
-            "tonight",
-            "yesterday",
-            "tomorrow",
-            "day before",
-            "day after",
-        ],
+        // One word each: the words of a phrase may be split by any whitespace (`the end\nof`).
+        "date.relative_day" => &["day", "tonight", "tomorrow"],
         "date.period_edge" => &[
-            "end of",
-            "beginning of",
-            "start of",
-            "middle of",
-            "close of",
-            "turn of",
+            "year", "month", "week", "quarter", "decade", "century", "day",
         ],
         "date.part_of_day" => &["morning", "afternoon", "evening", "night"],
         "date.relative_unit" => &[
@@ -129,7 +118,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "earlier",
             "before",
             "later",
-            "from now",
+            "now",
             "hence",
             "previously",
         ],
@@ -153,7 +142,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date.duration_adjective" => &[
             "-second", "-minute", "-hour", "-day", "-week", "-month", "-year", "-decade", "-centur",
         ],
-        "date.time_words" => &["noon", "midday", "midnight", "o'clock", "o’clock"],
+        "date.time_words" => &["noon", "midday", "midnight", "clock"],
         "date.set" => &[
             "every",
             "each",
@@ -212,23 +201,86 @@ fn gate() -> &'static Gate {
     })
 }
 
-/// The rules that can match somewhere in `text`, in rule order.
-fn live_rules(text: &str) -> Vec<usize> {
+/// How far a match may reach before the first and after the last trigger word in it, in bytes. Far more
+/// than any rule's words around its trigger (`the following twenty-one`, `, 2024`), so windows find the
+/// same matches as a pass over the whole text.
+const REACH_BEFORE: usize = 128;
+const REACH_AFTER: usize = 128;
+
+/// The rules that can match in `text`, in rule order, each with the byte ranges to search: the whole text,
+/// or windows around its trigger words (merged where they overlap, each ending after a whitespace
+/// character so that word-boundary and end-of-text tests at its end read as they would in the full
+/// text).
+fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
     let g = gate();
-    let mut live = vec![false; rules().len()];
+    let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules().len()];
     for &i in &g.always {
-        live[i] = true;
+        windows[i].push((0, text.len()));
     }
     for m in g.words.find_overlapping_iter(text) {
+        let (a, b) = (
+            m.start().saturating_sub(REACH_BEFORE),
+            window_end(text, m.end() + REACH_AFTER),
+        );
         for &i in &g.rules_of[m.pattern().as_usize()] {
-            live[i] = true;
+            let w = &mut windows[i];
+            match w.last_mut() {
+                // Hits come in order of their end, so a window only ever grows to the right.
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => w.push((a, b)),
+            }
         }
     }
-    live.iter()
+    windows
+        .into_iter()
         .enumerate()
-        .filter(|(_, &l)| l)
-        .map(|(i, _)| i)
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(i, w)| {
+            let w = w
+                .into_iter()
+                .map(|(a, b)| (crate::text::floor_char_boundary(text, a), b))
+                .collect();
+            (i, w)
+        })
         .collect()
+}
+
+/// The end of a window that should reach `at`: just after the first whitespace at or after it (the end
+/// of the text when there is none).
+fn window_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(at..) {
+        Some(rest) => rest
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(text.len(), |p| at + p + 1),
+        None => text.len(),
+    }
+}
+
+/// Every match of `re` inside the window `[start, end)` of `text`, as a pass over the whole text would
+/// find them there (look-behind sees the text before the window).
+fn captures_in<'t>(
+    re: &Regex,
+    text: &'t str,
+    (start, end): (usize, usize),
+    mut each: impl FnMut(Captures<'t>),
+) {
+    let hay = &text[..end];
+    let mut at = start;
+    while at <= end {
+        let Some(caps) = re.captures_at(hay, at) else {
+            break;
+        };
+        let m = caps.get(0).expect("group 0");
+        at = if m.is_empty() {
+            // Step over one character, as the regex's own iterator does after an empty match.
+            m.end() + hay[m.end()..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            m.end()
+        };
+        each(caps);
+    }
 }
 
 fn rules() -> &'static [Rule] {
@@ -311,25 +363,26 @@ impl Extractor for DateExtractor {
         };
         let mut cands = Vec::new();
         let all = rules();
-        for priority in live_rules(text) {
+        for (priority, windows) in plan(text) {
             let rule = &all[priority];
-            for caps in rule.re.captures_iter(text) {
-                let m = caps.get(0).expect("group 0");
-                if let Some((subtype, value, span)) = ctx.interpret(rule.kind, &caps) {
-                    let span = span.unwrap_or(Span::new(m.start(), m.end()));
-                    let span = trim_span(text, span);
-                    if span.is_empty() {
-                        continue;
+            for w in windows {
+                captures_in(&rule.re, text, w, |caps| {
+                    let m = caps.get(0).expect("group 0");
+                    let Some((subtype, value, span)) = ctx.interpret(rule.kind, &caps) else {
+                        return;
+                    };
+                    let span = trim_span(text, span.unwrap_or(Span::new(m.start(), m.end())));
+                    if !span.is_empty() {
+                        cands.push(Candidate {
+                            span,
+                            subtype,
+                            value,
+                            rule: rule.id,
+                            confidence: confidence(rule.kind),
+                            priority,
+                        });
                     }
-                    cands.push(Candidate {
-                        span,
-                        subtype,
-                        value,
-                        rule: rule.id,
-                        confidence: confidence(rule.kind),
-                        priority,
-                    });
-                }
+                });
             }
         }
         ctx.holidays(rules().len(), &mut cands);
