@@ -132,6 +132,24 @@ impl Decimal {
         )
     }
 
+    /// `self × 10^exp` (`exp` may be negative), `None` on overflow or beyond the kept decimal places.
+    pub fn times_pow10(self, exp: i32) -> Option<Decimal> {
+        if exp >= 0 {
+            return self.checked_mul(Decimal {
+                mantissa: 10i128.checked_pow(exp as u32)?,
+                scale: 0,
+            });
+        }
+        let scale = self.scale.checked_add(exp.unsigned_abs())?;
+        (scale <= MAX_SCALE).then(|| {
+            Decimal {
+                mantissa: self.mantissa,
+                scale,
+            }
+            .normalized()
+        })
+    }
+
     /// `10^exp`.
     pub fn pow10(exp: u32) -> Decimal {
         Decimal {
@@ -345,7 +363,10 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
             if head.last() == Some(&"a") && head.len() >= 2 {
                 head = &head[..head.len() - 1];
             }
-            if head.last().is_some_and(|w| fraction_word(w).is_some()) {
+            // "two and a half million" is scaled whole; "one billion and a half million" (a number with a
+            // scale of its own before the fraction) is read below.
+            let own_scale = head.iter().any(|w| scale_word(w).is_some());
+            if head.last().is_some_and(|w| fraction_word(w).is_some()) && !own_scale {
                 let joined = head.join(" ");
                 let frac = parse_words(&joined).or_else(|| parse_words(&format!("a {joined}")))?;
                 return Some(WordNumber {
@@ -355,8 +376,25 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
             }
         }
     }
-    // "three and one fourth", "twenty and three fifths": a whole number and a fraction.
+    // "three and one fourth", "twenty and three fifths": a whole number and a fraction; "one billion and a
+    // half million": a whole number and a scaled fraction.
     if let Some(p) = words.iter().rposition(|w| *w == "and") {
+        let scaled_fraction = p > 0
+            && words.len() >= p + 3
+            && scale_word(words[words.len() - 1]).is_some()
+            && fraction_word(words[words.len() - 2]).is_some()
+            && words[..p].iter().any(|w| scale_word(w).is_some());
+        if scaled_fraction {
+            let a = parse_words(&words[..p].join(" "))?;
+            let b = parse_words(&words[p + 1..].join(" "))?;
+            if a.ordinal || !a.value.is_integer() {
+                return None;
+            }
+            return Some(WordNumber {
+                value: a.value.checked_add(b.value)?,
+                ordinal: false,
+            });
+        }
         if p > 0 && p + 1 < words.len() && words.last().is_some_and(|w| fraction_word(w).is_some())
         {
             if let (Some(a), Some(b)) = (
@@ -422,6 +460,16 @@ pub fn parse_words(s: &str) -> Option<WordNumber> {
             }
             "and" if seen_number => continue,
             _ => {}
+        }
+        // Digits mixed with scale words: "3 hundred and 21", "4 thousand 3 hundred".
+        if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+            let n: i128 = w.parse().ok()?;
+            if pending_a || group % 100 != 0 || (group != 0 && n >= 100) {
+                return None;
+            }
+            group += n;
+            seen_number = true;
+            continue;
         }
         if let Some(n) = small_word(w).or_else(|| tens_word(w)) {
             if pending_a {
@@ -566,6 +614,12 @@ mod tests {
             ("two hundred point zero three", "200.03", false),
             ("half a million", "500000", false),
             ("a quarter million", "250000", false),
+            ("two and a half million", "2500000", false),
+            ("one million and a half", "1500000", false),
+            ("one billion and a half million", "1000500000", false),
+            ("two billion and a quarter million", "2000250000", false),
+            ("3 hundred and 21", "321", false),
+            ("4 thousand 3 hundred and 21", "4321", false),
             ("three and one fourth", "3.25", false),
             ("twenty-three fifths", "4.6", false),
             ("twenty-fifth", "25", true),
@@ -585,6 +639,8 @@ mod tests {
             "a five",
             "hundred and",
             "nineteen ninety six",
+            "3 21",
+            "twenty 1",
         ] {
             assert_eq!(v(bad), None, "{bad}");
         }

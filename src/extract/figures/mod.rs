@@ -114,6 +114,10 @@ struct Patterns {
     range_link: Regex,
     street: Regex,
     and_fraction: Regex,
+    split_fraction: Regex,
+    exponent: Regex,
+    compound: Regex,
+    number_tail: Regex,
     vague: Regex,
     model: Regex,
     subunit: Regex,
@@ -130,13 +134,19 @@ fn patterns() -> &'static Patterns {
             ))
             .expect("core"),
             scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
-            percent: Regex::new(r"(?i)^\s?(?:(?P<pct>%|per\s?cent(?-u:\b)|percent(?-u:\b)|pct(?-u:\b))|(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
+            // Percentage points before the bare "percentage" some writers use for per cent.
+            percent: Regex::new(r"(?i)^\s?(?:(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<pct>%|per\s?cents?(?-u:\b)|percents?(?-u:\b)|percentage(?-u:\b)|pct(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
             rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
             qualifier: Regex::new(r"(?i)(?P<q>more\s+than|just\s+over|well\s+over|over|above|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|just\s+under|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|estimated|circa|approx\.|more\s+or\s+less)\s+$").expect("qualifier"),
             range_link: Regex::new(r"(?i)^\s*(?:-|–|—|to|and|or)\s*").expect("range"),
             street: Regex::new(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace)(?-u:\b)").expect("street"),
             subunit: Regex::new(&format!(r"^\s+(?:and\s+)?(?P<n>\d{{1,2}}|(?i:{words})(?:[\s-](?i:{words}))?)(?-u:\b)(?P<unit>\s+(?i:cents?|pence|pennies))?")).expect("subunit"),
             model: Regex::new(r"(?-u:\b)(?P<word>[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) (?P<num>\d{2,4})(?-u:\b)|(?-u:\b)(?P<variant>\d{3})(?:-\d{1,4}|s)(?-u:\b)").expect("model"),
+            // Scientific notation after a number: "x10^6", "× 10⁻⁴", "e+14".
+            exponent: Regex::new(r"^(?:\s?[x×*]\s?10(?:\s?\^\s?(?P<e>[-+−]?\d{1,2})(?-u:\b)|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))|[eE](?P<ee>[-+]?\d{1,2})(?-u:\b))").expect("exponent"),
+            number_tail: Regex::new(&format!(r"^(?:[ -]+(?:and\s+)?(?:\d{{1,3}}|(?i:{words}))(?-u:\b))+")).expect("number_tail"),
+            compound: Regex::new(r"^,?\s+(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)").expect("compound"),
+            split_fraction: Regex::new(r"(?i)^[ -](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)").expect("split_fraction"),
             and_fraction: Regex::new(r"(?i)^\s+and\s+(?P<f>(?:an?|one|two|three)[\s-]+(?:half|thirds?|quarters?))(?-u:\b)").expect("and_fraction"),
             vague: Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of(?-u:\b)").expect("vague"),
         }
@@ -473,14 +483,23 @@ fn range_end(
 }
 
 /// True when " in " or " out of " and a number follow `pos` (a ratio: "one in three").
+/// Words between the two numbers of a ratio ("one in three") or a quotient ("one over three").
+const RATIO_LINKS: [&str; 3] = ["in", "out of", "over"];
+
 fn ratio_follows(text: &str, pos: usize) -> bool {
     let rest = &text[pos..];
-    ["in ", "out of "].iter().any(|l| {
+    RATIO_LINKS.iter().any(|l| {
         rest.strip_prefix(' ')
-            .and_then(|t| t.strip_prefix(l))
+            .and_then(|t| t.strip_prefix(l)?.strip_prefix(' '))
             .is_some_and(|t| {
                 t.starts_with(|c: char| c.is_ascii_digit())
-                    || parse_words(t.split_whitespace().next().unwrap_or("")).is_some()
+                    || parse_words(
+                        t.split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                    .is_some()
             })
     })
 }
@@ -497,19 +516,30 @@ fn ratio_after(
         return None;
     }
     let rest = &text[fig.span.end..];
-    let link = ["in", "out of"].iter().find_map(|l| {
+    let (link, len) = RATIO_LINKS.iter().find_map(|l| {
         let t = rest.strip_prefix(' ')?.strip_prefix(l)?;
-        t.starts_with(' ').then_some(rest.len() - t.len() + 1)
+        t.starts_with(' ').then_some((*l, rest.len() - t.len() + 1))
     })?;
-    let start = fig.span.end + link;
+    let start = fig.span.end + len;
     let next = patterns()
         .core
         .captures_at(text, start)
         .filter(|c| c.get(0).is_some_and(|m| m.start() == start))?;
     let other = build(text, &next, is_blocked, true, models)?;
     let (a, b) = (fig.value?, other.value?);
-    let (ai, bi) = (a.as_i64()?, b.as_i64()?);
-    if !(other.bare && ai > 0 && ai < bi && bi <= 1000) {
+    let bi = b.as_i64().filter(|&b| b > 0)?;
+    if !other.bare {
+        return None;
+    }
+    if link == "over" {
+        // A quotient ("one over three", "2000 over 3"), but not "3 over 2 rivals" (a count of them).
+        if counted_noun(text, other.span.end).is_some() {
+            return None;
+        }
+        return Some((other.span.end, a.div_int(bi as i128)?));
+    }
+    let ai = a.as_i64()?;
+    if !(ai > 0 && ai < bi && bi <= 1000) {
         return None;
     }
     Some((
@@ -592,6 +622,56 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
 /// Builds the figure grown from one core match, or `None` when the core is not a figure.
 ///
 /// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
+/// The longest run of number words and digits after `pos` that reads, with the number from `start`, as one
+/// number: (bytes consumed, value). The run must hold digits ("3 hundred and 21") or be "and" after
+/// "hundred" ("3 hundred and one"): "$5 million and two others" is two figures.
+fn number_tail(text: &str, start: usize, pos: usize) -> Option<(usize, Decimal)> {
+    let tail = patterns().number_tail.find(&text[pos..])?;
+    let mut end = tail.end();
+    let head = text[start..pos].trim_end();
+    let scale = scale_word(&head[crate::text::trailing_run_start(head, char::is_alphabetic)..])?;
+    let after_hundred = head.to_ascii_lowercase().ends_with("hundred");
+    loop {
+        let run = &text[pos..pos + end];
+        let digits = run.contains(|c: char| c.is_ascii_digit());
+        let and = after_hundred && run.trim_start().starts_with("and ");
+        // Smaller scales only, and no scale word next: "25 billion and 30 billion" and "91 million and 104
+        // million" are ranges.
+        let smaller = run
+            .split([' ', '-'])
+            .filter_map(scale_word)
+            .all(|s| s.to_f64() < scale.to_f64());
+        let next_scale = scale_word(next_word(text, pos + end)).is_some();
+        if (digits || and) && smaller && !next_scale {
+            if let Some(w) = parse_words(&text[start..pos + end]).filter(|w| !w.ordinal) {
+                return Some((end, w.value));
+            }
+        }
+        // Drop the last word and try again.
+        end = text[pos..pos + end].trim_end().rfind([' ', '-'])?;
+        if end == 0 {
+            return None;
+        }
+    }
+}
+
+/// The integer written in superscript digits (`⁻⁴` = -4).
+fn superscript_int(s: &str) -> Option<i32> {
+    let mut n: i32 = 0;
+    let mut neg = false;
+    for c in s.chars() {
+        match c {
+            '⁻' => neg = true,
+            '⁺' => {}
+            _ => {
+                let d = "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|x| x == c)? as i32;
+                n = n * 10 + d;
+            }
+        }
+    }
+    Some(if neg { -n } else { n })
+}
+
 fn build(
     text: &str,
     c: &regex::Captures<'_>,
@@ -614,9 +694,39 @@ fn build(
             }
         }
         let s = &text[span.start..d.end()];
-        (Decimal::parse(s)?, c.name("ord").is_some(), false)
+        let mut value = Decimal::parse(s)?;
+        if let Some(e) = p
+            .exponent
+            .captures(&text[d.end()..])
+            .filter(|_| c.name("ord").is_none())
+        {
+            // "e" notation only with a decimal point or a signed exponent ("1.5e9", "3e+5"), not "4e4".
+            let exp = match (e.name("e"), e.name("sup"), e.name("ee")) {
+                (Some(x), ..) => x.as_str().replace('−', "-").parse().ok(),
+                (_, Some(x), _) => superscript_int(x.as_str()),
+                (.., Some(x)) if s.contains('.') || x.as_str().starts_with(['+', '-']) => {
+                    x.as_str().parse().ok()
+                }
+                _ => None,
+            };
+            if let Some(v) = exp.and_then(|x| value.times_pow10(x)) {
+                value = v;
+                span.end = d.end() + e.get(0)?.end();
+            }
+        }
+        (value, c.name("ord").is_some(), false)
     } else {
-        let w = c.name("words")?.as_str();
+        let words = c.name("words")?;
+        let mut w = words.as_str();
+        // "two million and one half": the core stops at "one", leaving the fraction it begins.
+        let tail = w
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(|and| and.eq_ignore_ascii_case("and"));
+        if let Some(f) = p.split_fraction.find(&text[words.end()..]).filter(|_| tail) {
+            span.end = words.end() + f.end();
+            w = &text[words.start()..span.end];
+        }
         let parsed = parse_words(w)?;
         // "a third" and a bare "half" are fractions only before "of"/"the" ("a third of voters"); "a third
         // time" is an ordinal. With a number word ("one third", "two-thirds", "five eighths") it is a fraction.
@@ -626,7 +736,7 @@ fn build(
             || lower == "half"
             || lower == "halves";
         let fraction = !parsed.value.is_integer() && !parsed.ordinal;
-        let next = next_word(text, m.end()).to_ascii_lowercase();
+        let next = next_word(text, span.end).to_ascii_lowercase();
         if fraction && bare && !matches!(next.as_str(), "of" | "the") {
             return None;
         }
@@ -739,9 +849,30 @@ fn build(
         };
         if ok && (!is_words || !word.eq_ignore_ascii_case("hundred")) {
             if let Some(mult) = scale_word(word) {
-                value = value.checked_mul(mult)?;
+                // "one billion and a half million": the scale is the fraction's alone.
+                let whole = is_words
+                    .then(|| parse_words(&text[fig.span.start..pos + sm.end()]))
+                    .flatten()
+                    .filter(|_| {
+                        text[fig.span]
+                            .split_whitespace()
+                            .any(|w| scale_word(w).is_some())
+                    });
+                value = match whole {
+                    Some(w) => w.value,
+                    None => value.checked_mul(mult)?,
+                };
                 fig.scale = Some(mult);
                 pos += sm.end();
+                // "3 hundred and 21", "4 thousand 3 hundred": digits go on with number words.
+                if !is_words && !word.contains(|c: char| c.is_ascii_uppercase()) && word.len() > 3 {
+                    if let Some((len, v)) = number_tail(text, fig.span.start, pos)
+                        .filter(|&(len, _)| !is_blocked(Span::new(pos, pos + len)))
+                    {
+                        value = v;
+                        pos += len;
+                    }
+                }
                 // "3 million and a half": half a million more.
                 if let Some(f) = p.and_fraction.captures(&text[pos..]) {
                     if let Some(frac) = parse_words(&f["f"]).filter(|w| !w.value.is_integer()) {
@@ -802,6 +933,11 @@ fn build(
         fig.unit = Some(unit.to_string());
         fig.rule = "figure.quantity.unit";
         pos += len;
+        // "5 feet 2 inches", "7 lb 8 oz": the smaller unit is a fraction of the larger.
+        if let Some((len, part)) = compound_part(unit, &text[pos..]) {
+            value = value.checked_add(part)?;
+            pos += len;
+        }
     } else if let Some(cents) = cents_after(rest) {
         // "12 cents", "197p": a hundredth of the main unit.
         value = value.div_int(100)?;
@@ -1053,6 +1189,34 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
         }
     }
     None
+}
+
+/// The second part of an imperial measure after its first unit ("ft" then " 2 inches", "lb" then " 8 oz"):
+/// (bytes consumed, its value in the first unit).
+fn compound_part(unit: &str, rest: &str) -> Option<(usize, Decimal)> {
+    let (small, per) = match unit {
+        "ft" => ("in", 12),
+        "lb" => ("oz", 16),
+        _ => return None,
+    };
+    let c = patterns().compound.captures(rest)?;
+    let n = Decimal::parse(&c["n"])?;
+    let after = &rest[c.get(0)?.end()..];
+    // unit_after takes a bare "in" only attached ("2in"); after feet it is "in" spaced too.
+    let spaced_in = after
+        .strip_prefix(' ')
+        .filter(|t| t.starts_with("in") && !t[2..].starts_with(char::is_alphanumeric))
+        .map(|_| (3, "in"));
+    let (len, u) = unit_after(after).or(spaced_in)?;
+    // "in" is a preposition unless it ends the phrase ("5 ft 2 in.", "6 ft 1 in tall").
+    let tail = after[len..].trim_start_matches('.');
+    let ends = tail.trim_start().is_empty()
+        || tail.starts_with([',', ';', ')', '\n'])
+        || tail.trim_start().starts_with("tall");
+    if u != small || (after[..len].trim() == "in" && !ends) {
+        return None;
+    }
+    Some((c.get(0)?.end() + len, n.div_int(per)?))
 }
 
 /// A unit of measure after the number ("5 km", "29km", "3 square kilometres"): (bytes consumed, unit).

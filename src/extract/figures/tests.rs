@@ -92,6 +92,73 @@ t!(
     ]
 );
 t!(
+    percent_rare_forms,
+    "Turnout hit 30 percentage, 100 percents on paper, then 2 percentage-points more.",
+    [
+        ("30 percentage", "30", "%"),
+        ("100 percents", "100", "%"),
+        ("2 percentage-points", "2", "pp")
+    ]
+);
+t!(
+    fractions_of_scales,
+    "It cost two million and one half dollars, one billion and a half million euros.",
+    [
+        ("two million and one half dollars", "2500000", "USD"),
+        ("one billion and a half million euros", "1000500000", "EUR")
+    ]
+);
+t!(
+    rarer_currency_signs,
+    "Fares rose to 100 ₡, ₴500 and Mex$ 10 million.",
+    [
+        ("100 ₡", "100", "CRC"),
+        ("₴500", "500", "UAH"),
+        ("Mex$ 10 million", "10000000", "MXN")
+    ]
+);
+t!(
+    scientific_notation,
+    "It weighs 1.3x10^6 tonnes, 2.5 × 10⁻³ metres and 12.32e+14 atoms; Model 4e4 is not one.",
+    [
+        ("1.3x10^6 tonnes", "1300000", "t"),
+        ("2.5 × 10⁻³ metres", "0.0025", "m"),
+        ("12.32e+14", "1232000000000000", "atoms")
+    ]
+);
+t!(
+    quotients,
+    "The odds are one over three, or negative one over 20; they won 3 over 2 rivals.",
+    [
+        ("one over three", "0.3333333333", ""),
+        ("negative one over 20", "-0.05", ""),
+        ("3", "3", ""),
+        ("2", "2", "rivals")
+    ]
+);
+t!(
+    imperial_compounds,
+    "He is 5 feet 2 inches, she is 6 ft 1 in tall and the baby weighed 7 lb 8 oz; it fell 3 feet 2 in a day.",
+    [
+        ("5 feet 2 inches", "5.1666666667", "ft"),
+        ("6 ft 1 in", "6.0833333333", "ft"),
+        ("7 lb 8 oz", "7.5", "lb"),
+        ("3 feet", "3", "ft"),
+        ("2", "2", "")
+    ]
+);
+t!(
+    digits_with_number_words,
+    "We counted 3 hundred and 21 votes, 4 thousand 3 hundred cars and raised $5 million two weeks ago, \
+     not between 25 billion and 30 billion dollars.",
+    [
+        ("3 hundred and 21", "321", "votes"),
+        ("4 thousand 3 hundred", "4300", "cars"),
+        ("$5 million", "5000000", "USD"),
+        ("25 billion and 30 billion dollars", "25000000000", "USD")
+    ]
+);
+t!(
     percentage_points,
     "Rates rose 0.25 percentage points.",
     [("0.25 percentage points", "0.25", "pp")]
