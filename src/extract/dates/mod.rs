@@ -80,7 +80,13 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     match id {
-        "date.month_day_year" | "date.day_month_year" | "date.month_year" | "date.month" => MONTHS,
+        "date.month_day_year"
+        | "date.day_month_year"
+        | "date.month_year"
+        | "date.month"
+        | "date.month_day_year_sep"
+        | "date.day_month_year_sep"
+        | "date.month_year_sep" => MONTHS,
         "date.weekday" => &[
             "monday",
             "tuesday",
@@ -307,14 +313,19 @@ fn rules() -> &'static [Rule] {
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
             ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century|day)(?-u:\b)".into()),
-            ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)".into()),
+            ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+the\s+(?P<any>morning|afternoon|evening)(?-u:\b)".into()),
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|fortnight|month|year|yr|decade|century|day)(?-u:\b)|(?i)(?-u:\b)(?:over|during|through|throughout)\s+(?P<wk>the\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
-            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num})\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
+            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
-            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]clock(?-u:\b)")),
+            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)")),
+            // Month names between dashes or slashes, as tables and data feeds write them: 05-Aug-2016,
+            // Sep-23-2020, Dec/2018.
+            ("date.day_month_year_sep", Kind::DayMonthYear, format!(r"(?-u:\b)(?P<d>[0-3]?\d)[-/](?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
+            ("date.month_day_year_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})(?-u:\b)")),
+            ("date.month_year_sep", Kind::MonthYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
         ];
         specs
@@ -550,7 +561,7 @@ fn amount(s: &str) -> Option<Option<String>> {
     let s = s.trim().to_ascii_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match s.as_str() {
-        "a" | "an" => return Some(Some("1".into())),
+        "a" | "an" | "all" => return Some(Some("1".into())),
         "a couple of" | "a couple" | "couple of" => return Some(Some("2".into())),
         "a half" | "half" | "half a" | "half an" => return Some(Some("0.5".into())),
         "several" | "a few" | "few" | "many" | "some" => return Some(None),
@@ -954,6 +965,10 @@ impl Ctx<'_> {
                 Some((Subtype::Date, Some(value), None))
             }
             Kind::PartOfDay => {
+                // "in the morning": no day of its own (a habit, or the day the text is about).
+                if let Some(p) = g("any") {
+                    return Some((Subtype::Time, Some(part_of_day(p).to_string()), None));
+                }
                 let part = match (g("part"), g("late")) {
                     (Some(p), _) => part_of_day(p),
                     (None, Some(_)) => "TNI",
@@ -1081,6 +1096,12 @@ impl Ctx<'_> {
                     return None;
                 }
                 if unit_word.to_ascii_lowercase().starts_with("weekend") {
+                    return None;
+                }
+                // "all day", "all week"; not "all years".
+                if n_str.eq_ignore_ascii_case("all")
+                    && looks_plural(&unit_word.to_ascii_lowercase())
+                {
                     return None;
                 }
                 let unit = Unit::from_word(unit_word)?;

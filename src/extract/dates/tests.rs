@@ -497,6 +497,24 @@ t!(
     [("15h30", "T15:30"), ("4:30p", "T16:30")]
 );
 
+t!(
+    generic_part_of_day,
+    "Markets open in the morning and trade all day; all years count.",
+    None,
+    [("in the morning", "TMO"), ("all day", "P1D")]
+);
+t!(
+    month_names_between_separators,
+    "Filed 05-Aug-2016, amended Sep-23-2020, audited Dec/2018 at 10 oclock.",
+    REF,
+    [
+        ("05-Aug-2016", "2016-08-05"),
+        ("Sep-23-2020", "2020-09-23"),
+        ("Dec/2018", "2018-12"),
+        ("10 oclock", "2013-02-12T10:00")
+    ]
+);
+
 // Phrases broken over lines (hard-wrapped wire copy) are read like any other.
 t!(
     phrases_over_lines,
