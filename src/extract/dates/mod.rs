@@ -231,8 +231,11 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
         for &i in &g.rules_of[m.pattern().as_usize()] {
             let w = &mut windows[i];
             match w.last_mut() {
-                // Hits come in order of their end, so a window only ever grows to the right.
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                // Hits come in order of their end; a longer word ending later may start earlier.
+                Some(last) if a <= last.1 => {
+                    last.0 = last.0.min(a);
+                    last.1 = last.1.max(b);
+                }
                 _ => w.push((a, b)),
             }
         }

@@ -482,10 +482,10 @@ fn range_end(
     }
 }
 
-/// True when " in " or " out of " and a number follow `pos` (a ratio: "one in three").
 /// Words between the two numbers of a ratio ("one in three") or a quotient ("one over three").
 const RATIO_LINKS: [&str; 3] = ["in", "out of", "over"];
 
+/// True when one of [`RATIO_LINKS`] and a number follow `pos`.
 fn ratio_follows(text: &str, pos: usize) -> bool {
     let rest = &text[pos..];
     RATIO_LINKS.iter().any(|l| {
@@ -532,7 +532,7 @@ fn ratio_after(
         return None;
     }
     if link == "over" {
-        // A quotient ("one over three", "2000 over 3"), but not "3 over 2 rivals" (a count of them).
+        // A quotient ("one over three", "1 over 20"), but not "3 over 2 rivals" (a count of them).
         if counted_noun(text, other.span.end).is_some() {
             return None;
         }
@@ -619,9 +619,6 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
     })
 }
 
-/// Builds the figure grown from one core match, or `None` when the core is not a figure.
-///
-/// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
 /// The longest run of number words and digits after `pos` that reads, with the number from `start`, as one
 /// number: (bytes consumed, value). The run must hold digits ("3 hundred and 21") or be "and" after
 /// "hundred" ("3 hundred and one"): "$5 million and two others" is two figures.
@@ -672,6 +669,9 @@ fn superscript_int(s: &str) -> Option<i32> {
     Some(if neg { -n } else { n })
 }
 
+/// Builds the figure grown from one core match, or `None` when the core is not a figure.
+///
+/// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
 fn build(
     text: &str,
     c: &regex::Captures<'_>,
