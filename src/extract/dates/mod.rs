@@ -1577,11 +1577,16 @@ impl Ctx<'_> {
             "circa", "spring", "summer", "autumn", "fall", "winter", "season", "a", "as", "than",
             "at", "on", "against", "over", "past",
         ];
+        let next = self.next_word(end).to_ascii_lowercase();
+        // "at 1500 metres", "and 1990 tonnes": a measure whatever the word before.
+        let unit = next.len() >= 2 && super::figures::is_unit_word(&next);
+        if unit {
+            return false;
+        }
         if YEAR_CUES.contains(&prev.as_str()) || crate::time::month_number(&prev).is_some() {
             return true;
         }
-        let next = self.next_word(end).to_ascii_lowercase();
-        !(looks_plural(&next) || super::figures::is_unit_word(&next))
+        !looks_plural(&next)
     }
 
     /// Words like "earlier", "later", "once", "the past" are dates only in some uses.

@@ -515,6 +515,13 @@ t!(
     ]
 );
 
+t!(
+    year_like_measures_are_not_years,
+    "He ran at 1500 metres and moved 1990 tonnes in 1999, since 2010 in Paris.",
+    None,
+    [("1999", "1999"), ("2010", "2010")]
+);
+
 // Phrases broken over lines (hard-wrapped wire copy) are read like any other.
 t!(
     phrases_over_lines,
