@@ -20,7 +20,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::search::{article, build_query, text_of, u64_of, Articles, SearchRequest};
+use crate::index::search::{article_in, build_query, text_of, u64_of, Articles, SearchRequest};
 use crate::index::ClaimIndex;
 use rows::{ClaimRow, DocumentRow};
 
@@ -197,7 +197,9 @@ pub fn export(idx: &ClaimIndex, opts: &ExportOptions) -> Result<ExportSummary> {
         &schema::document_columns(),
     )?;
     for id in &doc_ids {
-        let Some(a) = article(idx, id)? else { continue };
+        let Some(a) = article_in(idx, &searcher, id)? else {
+            continue;
+        };
         let c = counts.get(id).copied().unwrap_or_default();
         let mut row = DocumentRow {
             doc_id: a.doc_id,

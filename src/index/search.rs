@@ -323,7 +323,8 @@ pub fn article(idx: &ClaimIndex, doc_id: &str) -> Result<Option<StoredArticle>> 
     article_in(idx, &idx.searcher()?, doc_id)
 }
 
-fn article_in(
+/// The article with `doc_id` in `searcher`'s view of the index.
+pub(crate) fn article_in(
     idx: &ClaimIndex,
     searcher: &Searcher,
     doc_id: &str,

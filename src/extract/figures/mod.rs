@@ -105,6 +105,10 @@ pub(crate) fn is_unit_word(w: &str) -> bool {
     v.unit_forms.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
+/// Fraction words (`a third`, `three quarters`), as the core and the split-fraction patterns read them.
+const FRACTIONS: &str =
+    "half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?";
+
 struct Patterns {
     core: Regex,
     scale: Regex,
@@ -130,7 +134,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Digits (with separators and decimals) or a run of number words, with fractions.
             core: Regex::new(&format!(
-                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
+                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
             scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
@@ -146,7 +150,7 @@ fn patterns() -> &'static Patterns {
             exponent: Regex::new(r"^(?:\s?[x×*]\s?10(?:\s?\^\s?(?P<e>[-+−]?\d{1,2})(?-u:\b)|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))|[eE](?P<ee>[-+]?\d{1,2})(?-u:\b))").expect("exponent"),
             number_tail: Regex::new(&format!(r"^(?:[ -]+(?:and\s+)?(?:\d{{1,3}}|(?i:{words}))(?-u:\b))+")).expect("number_tail"),
             compound: Regex::new(r"^,?\s+(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)").expect("compound"),
-            split_fraction: Regex::new(r"(?i)^[ -](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)").expect("split_fraction"),
+            split_fraction: Regex::new(&format!(r"(?i)^[ -](?:{FRACTIONS})(?-u:\b)")).expect("split_fraction"),
             and_fraction: Regex::new(r"(?i)^\s+and\s+(?P<f>(?:an?|one|two|three)[\s-]+(?:half|thirds?|quarters?))(?-u:\b)").expect("and_fraction"),
             vague: Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)\s+of(?-u:\b)").expect("vague"),
         }
@@ -621,13 +625,18 @@ fn qualifier_before(text: &str, start: usize) -> Option<Qualifier> {
 
 /// The longest run of number words and digits after `pos` that reads, with the number from `start`, as one
 /// number: (bytes consumed, value). The run must hold digits ("3 hundred and 21") or be "and" after
-/// "hundred" ("3 hundred and one"): "$5 million and two others" is two figures.
-fn number_tail(text: &str, start: usize, pos: usize) -> Option<(usize, Decimal)> {
+/// "hundred" ("3 hundred and one"): "$5 million and two others" is two figures. `scale` is the value of
+/// `scale_name`, the scale word read just before `pos`.
+fn number_tail(
+    text: &str,
+    start: usize,
+    pos: usize,
+    scale: Decimal,
+    scale_name: &str,
+) -> Option<(usize, Decimal)> {
     let tail = patterns().number_tail.find(&text[pos..])?;
     let mut end = tail.end();
-    let head = text[start..pos].trim_end();
-    let scale = scale_word(&head[crate::text::trailing_run_start(head, char::is_alphabetic)..])?;
-    let after_hundred = head.to_ascii_lowercase().ends_with("hundred");
+    let after_hundred = scale_name.eq_ignore_ascii_case("hundred");
     loop {
         let run = &text[pos..pos + end];
         let digits = run.contains(|c: char| c.is_ascii_digit());
@@ -850,14 +859,13 @@ fn build(
         if ok && (!is_words || !word.eq_ignore_ascii_case("hundred")) {
             if let Some(mult) = scale_word(word) {
                 // "one billion and a half million": the scale is the fraction's alone.
-                let whole = is_words
+                let own_scale = is_words
+                    && text[fig.span]
+                        .split_whitespace()
+                        .any(|w| scale_word(w).is_some());
+                let whole = own_scale
                     .then(|| parse_words(&text[fig.span.start..pos + sm.end()]))
-                    .flatten()
-                    .filter(|_| {
-                        text[fig.span]
-                            .split_whitespace()
-                            .any(|w| scale_word(w).is_some())
-                    });
+                    .flatten();
                 value = match whole {
                     Some(w) => w.value,
                     None => value.checked_mul(mult)?,
@@ -866,7 +874,7 @@ fn build(
                 pos += sm.end();
                 // "3 hundred and 21", "4 thousand 3 hundred": digits go on with number words.
                 if !is_words && !word.contains(|c: char| c.is_ascii_uppercase()) && word.len() > 3 {
-                    if let Some((len, v)) = number_tail(text, fig.span.start, pos)
+                    if let Some((len, v)) = number_tail(text, fig.span.start, pos, mult, word)
                         .filter(|&(len, _)| !is_blocked(Span::new(pos, pos + len)))
                     {
                         value = v;
