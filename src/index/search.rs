@@ -472,7 +472,8 @@ fn stored_claim(idx: &ClaimIndex, doc: &TantivyDocument) -> StoredClaim {
         u64_of(doc, f.end).unwrap_or(0),
     );
     StoredClaim {
-        claim_id: crate::index::writer::claim_id(&doc_id, &kind, start, end),
+        // A claim's stable id (not stored: it is made of what is).
+        claim_id: format!("{doc_id}:{kind}:{start}-{end}"),
         doc_id,
         source_path: text_of(doc, f.source_path).unwrap_or_default(),
         kind,

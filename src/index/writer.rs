@@ -322,8 +322,3 @@ pub fn build_records(
     }
     out
 }
-
-/// A claim's stable id: `doc_id:kind:start-end`.
-pub fn claim_id(doc_id: &str, kind: &str, start: u64, end: u64) -> String {
-    format!("{doc_id}:{kind}:{start}-{end}")
-}
