@@ -72,13 +72,51 @@ struct Rule {
     re: Regex,
 }
 
-/// Words one of which must be in every match of a rule (any case); an empty list means the rule runs over
-/// the whole text. Found with one automaton pass per article, they confine each rule to windows around
-/// them ([`plan`]), which skips most of the ~25 regex passes over a typical text.
-fn triggers(id: &str) -> &'static [&'static str] {
+/// How a trigger word must sit in the text for a rule to be able to match around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    /// Anywhere, even inside a word (`0s` in `1990s`).
+    Anywhere,
+    /// At the start of a word (`day` in `days`, not in `today`): the rule has a word boundary or a
+    /// separator before it. A trigger that does not start with a letter or digit (`-year`) fits anywhere.
+    Start,
+    /// As a whole word (`mar` in `Mar.`, not in `market`).
+    Word,
+}
+
+/// Words one of which must be in every match of a rule (any case), and how they must sit; an empty list
+/// means the rule runs over the whole text. Found with one automaton pass per article, they confine each
+/// rule to windows around them ([`plan`]), which skips most of the ~25 regex passes over a typical text.
+fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
     const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
     ];
+    fn start(words: &'static [&'static str]) -> (Fit, &'static [&'static str]) {
+        (Fit::Start, words)
+    }
     match id {
         "date.month_day_year"
         | "date.day_month_year"
@@ -86,8 +124,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
         | "date.month"
         | "date.month_day_year_sep"
         | "date.day_month_year_sep"
-        | "date.month_year_sep" => MONTHS,
-        "date.weekday" => &[
+        | "date.month_year_sep" => (Fit::Word, MONTHS),
+        "date.weekday" => start(&[
             "monday",
             "tuesday",
             "wednesday",
@@ -95,21 +133,21 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "friday",
             "saturday",
             "sunday",
-        ],
-        "date.fiscal_short" => &["fy"],
-        "date.decade" => &["0s", "0's", "0’s"],
-        "date.century" => &["century"],
-        "date.quarter" => &["quarter", "qtr"],
-        "date.quarter_code" => &["q1", "q2", "q3", "q4"],
-        "date.half" => &["half", "h1", "h2"],
-        "date.season" => &["spring", "summer", "autumn", "fall", "winter"],
+        ]),
+        "date.fiscal_short" => start(&["fy"]),
+        "date.decade" => (Fit::Anywhere, &["0s", "0's", "0’s"]),
+        "date.century" => start(&["century"]),
+        "date.quarter" => start(&["quarter", "qtr"]),
+        "date.quarter_code" => (Fit::Anywhere, &["q1", "q2", "q3", "q4"]),
+        "date.half" => start(&["half", "h1", "h2"]),
+        "date.season" => start(&["spring", "summer", "autumn", "fall", "winter"]),
         // One word each: the words of a phrase may be split by any whitespace (`the end\nof`).
-        "date.relative_day" => &["day", "tonight", "tomorrow"],
-        "date.period_edge" => &[
+        "date.relative_day" => start(&["day", "today", "tonight", "tomorrow", "yesterday"]),
+        "date.period_edge" => start(&[
             "year", "month", "week", "quarter", "decade", "century", "day",
-        ],
-        "date.part_of_day" => &["morning", "afternoon", "evening", "night"],
-        "date.relative_unit" => &[
+        ]),
+        "date.part_of_day" => start(&["morning", "afternoon", "evening", "night"]),
+        "date.relative_unit" => start(&[
             "week",
             "fortnight",
             "month",
@@ -118,8 +156,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "decade",
             "century",
             "day",
-        ],
-        "date.ago" => &[
+        ]),
+        "date.ago" => start(&[
             "ago",
             "earlier",
             "before",
@@ -127,8 +165,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "now",
             "hence",
             "previously",
-        ],
-        "date.duration" => &[
+        ]),
+        "date.duration" => start(&[
             "night",
             "sec",
             "min",
@@ -144,12 +182,12 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "decade",
             "centur",
             "quarter",
-        ],
-        "date.duration_adjective" => &[
+        ]),
+        "date.duration_adjective" => start(&[
             "-second", "-minute", "-hour", "-day", "-week", "-month", "-year", "-decade", "-centur",
-        ],
-        "date.time_words" => &["noon", "midday", "midnight", "clock"],
-        "date.set" => &[
+        ]),
+        "date.time_words" => start(&["noon", "midday", "midnight", "clock", "oclock"]),
+        "date.set" => start(&[
             "every",
             "each",
             "per",
@@ -162,8 +200,9 @@ fn triggers(id: &str) -> &'static [&'static str] {
             "quarterly",
             "hourly",
             "fortnightly",
-        ],
-        _ => &[],
+            "biweekly",
+        ]),
+        _ => (Fit::Anywhere, &[]),
     }
 }
 
@@ -171,6 +210,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
 struct Gate {
     words: aho_corasick::AhoCorasick,
     rules_of: Vec<Vec<usize>>,
+    /// How each rule's trigger words must sit.
+    fit: Vec<Fit>,
     always: Vec<usize>,
 }
 
@@ -180,8 +221,10 @@ fn gate() -> &'static Gate {
         let mut words: Vec<&str> = Vec::new();
         let mut rules_of: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
+        let mut fit = Vec::new();
         for (i, rule) in rules().iter().enumerate() {
-            let t = triggers(rule.id);
+            let (f, t) = triggers(rule.id);
+            fit.push(f);
             if t.is_empty() {
                 always.push(i);
             }
@@ -202,6 +245,7 @@ fn gate() -> &'static Gate {
         Gate {
             words,
             rules_of,
+            fit,
             always,
         }
     })
@@ -223,12 +267,28 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
     for &i in &g.always {
         windows[i].push((0, text.len()));
     }
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
     for m in g.words.find_overlapping_iter(text) {
+        let starts = !is_word(m.start()) || m.start() == 0 || !is_word(m.start() - 1);
+        let ends = !is_word(m.end());
         let (a, b) = (
             m.start().saturating_sub(REACH_BEFORE),
             window_end(text, m.end() + REACH_AFTER),
         );
         for &i in &g.rules_of[m.pattern().as_usize()] {
+            let fits = match g.fit[i] {
+                Fit::Anywhere => true,
+                Fit::Start => starts,
+                Fit::Word => starts && ends,
+            };
+            if !fits {
+                continue;
+            }
             let w = &mut windows[i];
             match w.last_mut() {
                 // Hits come in order of their end; a longer word ending later may start earlier.

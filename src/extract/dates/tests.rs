@@ -542,6 +542,10 @@ fn windows_find_what_a_full_pass_finds() {
         "per\nhour, every\tday, FY24, the 1990’s, Q3 2024, H1 2026, the end of\nthe year".into(),
         "A 10-YEAR plan; three CENTURIES; tonight at 9 p.m.; noon; 5 o’clock".into(),
         "at the beginning\nof next year, 14 months from\nnow, the day\nbefore".into(),
+        // Trigger words inside other words, and month abbreviations as whole words.
+        "marketing in Mar. 2020, Sept. 5, decided Dec 1; yesterday, biweekly, 5 oclock, 2024Q1, a five-year\
+         plan, the 1990s, per cent, personnel, hrs, three hrs, Mayday"
+            .into(),
         format!(
             "{}March 3, 1987 — “two weeks”{}",
             "é".repeat(70),
