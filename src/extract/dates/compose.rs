@@ -7,6 +7,8 @@
 //! |---|---|---|
 //! | day + time | `Friday at 4 p.m.`, `tonight at 8` | `2025-03-14T16:00` |
 //! | time + day | `4 p.m. Friday`, `9am on Monday` | `2025-03-14T16:00` |
+//! | day + part of day | `Tuesday in the morning`, `Sunday late evening` | `2025-03-11TMO` |
+//! | time + part of day | `half past eight in the evening`, `early morning at 8:00` | `T20:30` |
 //! | partial date + year | `July 4th of 1995`, `Dec. 31 , 1994` | `1995-07-04` |
 //! | offset | `three weeks after March 2`, `two days from tomorrow` | `2025-03-23` |
 //! | duration sum | `two years and six months` | `P2Y6M` |
@@ -61,6 +63,8 @@ fn gap(text: &str, left: Span, right: Span) -> Option<String> {
 fn merge(ctx: &Ctx<'_>, l: &Candidate, r: &Candidate, g: &str) -> Option<Candidate> {
     let text = ctx.text;
     let (rule, subtype, value) = day_and_time(text, l, r, g)
+        .or_else(|| day_and_part(l, r, g))
+        .or_else(|| time_and_part(text, l, r, g))
         .or_else(|| weekday_of_week(text, l, r, g))
         .or_else(|| with_year(text, l, r, g))
         .or_else(|| offset(ctx, l, r, g))
@@ -165,6 +169,52 @@ fn day_and_time(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Mer
         "date.date_time",
         subtype,
         format!("{day}T{hour:02}:{minute:02}"),
+    ))
+}
+
+/// The part of day a bare part-of-day claim names (`in the morning`, `late evening`: `MO`, `EV`).
+fn bare_part(c: &Candidate) -> Option<&str> {
+    let v = c.value.as_deref()?;
+    (c.rule == "date.part_of_day" && v.len() == 3 && v.starts_with('T')).then(|| &v[1..])
+}
+
+/// `Tuesday in the morning`, `Sunday late evening`: the part of that day.
+fn day_and_part(l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
+    if !matches!(g, "" | ",") || l.subtype != Subtype::Date {
+        return None;
+    }
+    let part = bare_part(r)?;
+    let (day, None) = day_of(l.value.as_deref()?)? else {
+        return None;
+    };
+    Some((l.rule, Subtype::Time, format!("{day}T{part}")))
+}
+
+/// `half past eight in the evening`, `early morning at 8:00`: the clock time, in the afternoon or
+/// evening when the part of day says so and the time does not.
+fn time_and_part(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Merged> {
+    let (time_c, part, rule) = if is_clock(l) && g.is_empty() {
+        (l, bare_part(r)?, l.rule)
+    } else if is_clock(r) && matches!(g, "at" | "," | "around") {
+        (r, bare_part(l)?, r.rule)
+    } else {
+        return None;
+    };
+    let v = time_c.value.as_deref()?;
+    let (mut hour, minute) = clock_of(v)?;
+    let pm = match part {
+        "AF" | "EV" => true,
+        "NI" => hour >= 6,
+        _ => false,
+    };
+    if pm && meridiem(&text[time_c.span]).is_none() && (1..12).contains(&hour) {
+        hour += 12;
+    }
+    let t = v.rfind('T')?;
+    Some((
+        rule,
+        Subtype::Time,
+        format!("{}T{hour:02}:{minute:02}", &v[..t]),
     ))
 }
 

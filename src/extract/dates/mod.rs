@@ -64,6 +64,11 @@ enum Kind {
     ClockTime,
     ClockWords,
     Set,
+    WeekdayDay,
+    WeekNumber,
+    DayOfMonth,
+    ClockPast,
+    MonthDaySlash,
 }
 
 struct Rule {
@@ -135,7 +140,21 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
             "sunday",
         ]),
         "date.fiscal_short" => start(&["fy"]),
-        "date.decade" => (Fit::Anywhere, &["0s", "0's", "0’s"]),
+        "date.decade" => (
+            Fit::Anywhere,
+            &[
+                "0s",
+                "0's",
+                "0’s",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ],
+        ),
         "date.century" => start(&["century"]),
         "date.quarter" => start(&["quarter", "qtr"]),
         "date.quarter_code" => (Fit::Anywhere, &["q1", "q2", "q3", "q4"]),
@@ -146,9 +165,11 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.period_edge" => start(&[
             "year", "month", "week", "quarter", "decade", "century", "day",
         ]),
-        "date.part_of_day" => start(&["morning", "afternoon", "evening", "night"]),
+        "date.part_of_day" => start(&["morning", "afternoon", "evening", "night", "daytime"]),
         "date.relative_unit" => start(&[
             "week",
+            "workweek",
+            "hour",
             "fortnight",
             "month",
             "year",
@@ -186,7 +207,31 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.duration_adjective" => start(&[
             "-second", "-minute", "-hour", "-day", "-week", "-month", "-year", "-decade", "-centur",
         ]),
-        "date.time_words" => start(&["noon", "midday", "midnight", "clock", "oclock"]),
+        "date.time_words" => (
+            Fit::Anywhere,
+            &[
+                "noon",
+                "midday",
+                "midnight",
+                "mid night",
+                "clock",
+                "oclock",
+                "0ish",
+                "1ish",
+                "2ish",
+                "3ish",
+                "4ish",
+                "5ish",
+                "6ish",
+                "7ish",
+                "8ish",
+                "9ish",
+            ],
+        ),
+        "date.weekday_day" => start(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        "date.week_number" => start(&["week"]),
+        "date.clock_past" => start(&["past"]),
+        "date.month_day_slash" => (Fit::Anywhere, &["/"]),
         "date.set" => start(&[
             "every",
             "each",
@@ -201,6 +246,11 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
             "hourly",
             "fortnightly",
             "biweekly",
+            "semiannual",
+            "semi-annual",
+            "biannual",
+            "weekends",
+            "everyday",
         ]),
         _ => (Fit::Anywhere, &[]),
     }
@@ -356,7 +406,7 @@ fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = format!(
-            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple\s+of|a\s+half|half(?:\s+an?)?)"
+            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+half|half(?:\s+an?)?)"
         );
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
@@ -364,32 +414,42 @@ fn rules() -> &'static [Rule] {
             ("date.day_month_year", Kind::DayMonthYear, format!(r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})(?-u:\b))?")),
             ("date.numeric", Kind::Numeric, r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P<sep2>[/.\-])(?P<y>\d{4}|\d{2})(?-u:\b)".into()),
             ("date.month_year", Kind::MonthYear, format!(r"(?i)(?-u:\b)(?:(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b)")),
-            ("date.month", Kind::MonthAlone, format!(r"(?-u:\b)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier\s+this|[Ll]ater\s+this)[\s-]+)?(?P<m>{MONTH})(?:(?-u:\b)|$)")),
+            ("date.month", Kind::MonthAlone, format!(r"(?i)(?-u:\b)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier\s+this|[Ll]ater\s+this)[\s-]+)?(?P<m>{MONTH})(?:(?-u:\b)|$)")),
             ("date.weekday", Kind::Weekday, format!(r"(?i)(?-u:\b)(?:(?P<rel>last|next|this|coming|previous)\s+)?(?P<wd>{WEEKDAY_FULL})(?P<plural>s)?(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?")),
             ("date.year", Kind::Year, format!(r"(?i)(?-u:\b)(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>{YEAR})(?-u:\b)")),
             ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
-            ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)".into()),
+            ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)|(?i)(?-u:\b)the\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<dw>thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)".into()),
             ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
             ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+|past\s+|coming\s+|following\s+|preceding\s+)?(?:quarter|qtr)|(?:current|previous|past|coming|following|preceding)\s+(?:quarter|qtr))(?-u:\b)")),
-            ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:Q(?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))(?-u:\b)")),
+            ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:[Qq](?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?[Qq](?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
             ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century|day)(?-u:\b)".into()),
-            ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+the\s+(?P<any>morning|afternoon|evening)(?-u:\b)".into()),
-            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|fortnight|month|year|yr|decade|century|day)(?-u:\b)|(?i)(?-u:\b)(?:over|during|through|throughout)\s+(?P<wk>the\s+weekend)(?-u:\b)".into()),
+            ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+(?:the\s+)?(?P<any>morning|afternoon|evening|daytime|night-?time)s?(?-u:\b)|(?i)(?-u:\b)(?:early|late)[\s-]+(?P<edge>morning|afternoon|evening)(?-u:\b)".into()),
+            ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|work\s?week|working\s+week|business\s+week|fortnight|month|year|yr|decade|century|day|hour)(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<u2>week|month|year)\s+after\s+next(?-u:\b)|(?i)(?-u:\b)(?P<wk>(?:the|that)\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
-            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
+            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive|(?P<mid>next|last|past|previous|coming|upcoming|following|preceding))\s+)?(?:(?:business|working|calendar)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
-            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
+            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
-            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)")),
+            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|mid\s?night)(?:ish)?(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)|(?i)(?-u:\b)(?P<n2>1[0-2]|[1-9])ish(?-u:\b)")),
             // Month names between dashes or slashes, as tables and data feeds write them: 05-Aug-2016,
             // Sep-23-2020, Dec/2018.
             ("date.day_month_year_sep", Kind::DayMonthYear, format!(r"(?-u:\b)(?P<d>[0-3]?\d)[-/](?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.month_day_year_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.month_year_sep", Kind::MonthYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
-            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly)(?-u:\b)")),
+            // "Mon 13th", "Friday the 14th": a weekday with its day of the month.
+            ("date.weekday_day", Kind::WeekdayDay, format!(r"(?i)(?-u:\b)(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?-u:\b)")),
+            // "week 23": a week of the year by its number.
+            ("date.week_number", Kind::WeekNumber, r"(?-u:\b)[Ww]eek (?P<n>5[0-3]|[1-4]\d|0?[1-9])(?-u:\b)".into()),
+            // "on the 18th": a day of the month after a preposition (the span leaves the preposition out).
+            ("date.day_of_month", Kind::DayOfMonth, r"(?i)(?-u:\b)(?:on|by|until|till|since|from|before|after|through)\s+(?P<the>(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?-u:\b)".into()),
+            // "ten past nine", "half past 3".
+            ("date.clock_past", Kind::ClockPast, format!(r"(?i)(?-u:\b)(?P<mi>\d{{1,2}}|{NUMBER_WORDS}|(?:a\s+)?quarter|half)\s+past\s+(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?-u:\b)")),
+            // "on 11/20", "until 5/12": month/day without a year, where a preposition makes it a date.
+            ("date.month_day_slash", Kind::MonthDaySlash, r"(?i)(?:(?-u:\b)(?P<cue>on|this|next|last|from|until|till|since|before|after|between|by)\s+|(?P<link>,|(?-u:\b)(?:or|and|to|through|until)(?-u:\b)|-|–)\s*)(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?P<tail>[/\d])?".into()),
+            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
         ];
         specs
             .into_iter()
@@ -508,7 +568,11 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// codes: "138-2010-2015", "133-03-03-2020"), not a date or a year range ("2010-2015").
 fn in_digit_chain(text: &str, span: Span) -> bool {
     let s = &text[span];
-    if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.ends_with(|c: char| c.is_ascii_digit()) {
+    // Phone and serial numbers are digits and dashes; a slash makes a date ("10/1-11/7").
+    if !s.starts_with(|c: char| c.is_ascii_digit())
+        || !s.ends_with(|c: char| c.is_ascii_digit())
+        || s.contains('/')
+    {
         return false;
     }
     let group_before = |t: &str| -> Option<usize> {
@@ -529,6 +593,11 @@ fn in_digit_chain(text: &str, span: Span) -> bool {
         (None, Some((n, more))) => more || (n != 2 && n != 4),
         (None, None) => false,
     }
+}
+
+/// True for `a/b` shaped like the fractions prices and rates are quoted in (1/2, 3/8, 5/16).
+fn fraction_like(a: u32, b: u32) -> bool {
+    a % 2 == 1 && a < b && b.is_power_of_two()
 }
 
 /// Keeps the longest candidates; among equal spans the earlier rule.
@@ -625,7 +694,7 @@ fn amount(s: &str) -> Option<Option<String>> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match s.as_str() {
         "a" | "an" | "all" => return Some(Some("1".into())),
-        "a couple of" | "a couple" | "couple of" => return Some(Some("2".into())),
+        "a couple of" | "a couple" | "couple of" | "couple" => return Some(Some("2".into())),
         "a half" | "half" | "half a" | "half an" => return Some(Some("0.5".into())),
         "several" | "a few" | "few" | "many" | "some" => return Some(None),
         _ => {}
@@ -675,10 +744,12 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
-                // "14 march" is rare in edited prose, but "the 2nd of march" is plainly a date.
+                // "14 nov" is a date, but "those 14 may" and "the 2 march" lean on the verbs; "the 2nd of
+                // march" is plainly a date.
                 if kind == Kind::DayMonthYear
                     && g("y").is_none()
                     && !m_str.starts_with(char::is_uppercase)
+                    && matches!(m_str.to_ascii_lowercase().as_str(), "may" | "march")
                     && !whole.as_str().to_ascii_lowercase().contains(" of ")
                 {
                     return None;
@@ -739,7 +810,11 @@ impl Ctx<'_> {
             Kind::MonthAlone => {
                 let m = c.name("m")?;
                 let rel = g("rel").map(str::to_ascii_lowercase);
-                if !self.month_word_ok(m.as_str(), m.start(), rel.is_some()) {
+                // A determiner only vouches for a capitalized month ("this may be" is no date); a
+                // month range ("from Sep to Nov", "between august and october") vouches for any.
+                let capital = m.as_str().starts_with(char::is_uppercase);
+                let strong = (rel.is_some() && capital) || self.in_month_range(m.start(), m.end());
+                if !self.month_word_ok(m.as_str(), m.start(), strong) {
                     return None;
                 }
                 let month = crate::time::month_number(m.as_str())?;
@@ -803,9 +878,17 @@ impl Ctx<'_> {
                 Some((Subtype::Date, Some(format!("{year:04}")), None))
             }
             Kind::Decade => {
-                let decade = match (g("dec"), g("short")) {
-                    (Some(d), _) => d[..3].to_string(),
-                    (None, Some(s)) => format!("19{}", &s[..1]),
+                let decade = match (g("dec"), g("short"), g("dw")) {
+                    (Some(d), _, _) => d[..3].to_string(),
+                    (None, Some(s), _) => format!("19{}", &s[..1]),
+                    // "the nineties": the decade of the last century (the twenties are left out, being
+                    // as likely this century's).
+                    (None, None, Some(w)) => {
+                        let tens = parse_words(&w.to_ascii_lowercase().replace("ies", "y"))?
+                            .value
+                            .as_i64()?;
+                        format!("19{}", tens / 10)
+                    }
                     _ => return None,
                 };
                 Some((Subtype::Date, Some(decade), None))
@@ -1029,7 +1112,7 @@ impl Ctx<'_> {
             }
             Kind::PartOfDay => {
                 // "in the morning": no day of its own (a habit, or the day the text is about).
-                if let Some(p) = g("any") {
+                if let Some(p) = g("any").or(g("edge")) {
                     return Some((Subtype::Time, Some(part_of_day(p).to_string()), None));
                 }
                 let part = match (g("part"), g("late")) {
@@ -1051,9 +1134,42 @@ impl Ctx<'_> {
                 if let Some(wk) = c.name("wk") {
                     return Some(self.the_weekend(Span::new(wk.start(), wk.end())));
                 }
+                // "the week after next".
+                if let Some(u) = g("u2") {
+                    let unit = Unit::from_word(u)?;
+                    let value = match self.reference {
+                        Some(r) => timex::shifted(r, 2, unit)?,
+                        None => "FUTURE_REF".to_string(),
+                    };
+                    return Some((Subtype::Date, Some(value), None));
+                }
                 let rel = g("rel")?.to_ascii_lowercase();
                 let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
                 let unit_word = g("u")?.to_ascii_lowercase();
+                // "the next hour": an hour from now, a duration (TimeML reads it so).
+                if unit_word == "hour" {
+                    let stretch = matches!(
+                        rel.as_str(),
+                        "next"
+                            | "the next"
+                            | "past"
+                            | "the past"
+                            | "last"
+                            | "coming"
+                            | "the coming"
+                            | "following"
+                            | "the following"
+                            | "previous"
+                            | "the previous"
+                    );
+                    return stretch.then(|| (Subtype::Duration, Some("PT1H".to_string()), None));
+                }
+                // "next workweek", "this working week": the week.
+                let unit_word = if unit_word.ends_with("week") {
+                    "week".to_string()
+                } else {
+                    unit_word
+                };
                 // "fiscal year", "calendar year", "school year": the year.
                 if g("fy").is_some() && unit_word != "year" {
                     return None;
@@ -1119,6 +1235,20 @@ impl Ctx<'_> {
                 let n = amount(g("n")?)?;
                 let unit = Unit::from_word(g("u")?)?;
                 let dir = g("dir")?.to_ascii_lowercase();
+                // "30 minutes later this week": "later this week" is the date, the minutes a duration.
+                if matches!(dir.as_str(), "later" | "earlier")
+                    && matches!(
+                        self.next_word(whole.end()).to_ascii_lowercase().as_str(),
+                        "this" | "next" | "last" | "in" | "today" | "tomorrow" | "tonight"
+                    )
+                {
+                    let u = c.name("u")?;
+                    return Some((
+                        Subtype::Duration,
+                        Some(timex::duration(n.as_deref(), unit)),
+                        Some(Span::new(whole.start(), u.end())),
+                    ));
+                }
                 // "two weeks before Christmas", "a day before March 3", "two days before yesterday": a
                 // duration counted from the date that follows (composition moves that date).
                 let next = self.next_word(whole.end());
@@ -1158,7 +1288,15 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
+                // "three weekends": a count of weekends (TIMEX `P3WE`).
                 if unit_word.to_ascii_lowercase().starts_with("weekend") {
+                    let n = n.filter(|_| looks_plural(&unit_word.to_ascii_lowercase()))?;
+                    return Some((Subtype::Duration, Some(format!("P{n}WE")), None));
+                }
+                // "3 next weeks" counts weeks; "3 next week" is a number followed by a date.
+                if g("mid").is_some()
+                    && (!looks_plural(&unit_word.to_ascii_lowercase()) || year_like(n_str))
+                {
                     return None;
                 }
                 // "all day", "all week"; not "all years".
@@ -1213,6 +1351,20 @@ impl Ctx<'_> {
                     && matches!(lower.as_str(), "a" | "an" | "one" | "three")
                     && self.quarter_is_fraction(whole.start(), whole.end())
                 {
+                    return None;
+                }
+                // "a quarter million", "five billion and three quarters": fractions of a number.
+                if unit == Unit::Quarter
+                    && (super::numbers::scale_word(
+                        &self.next_word(whole.end()).to_ascii_lowercase(),
+                    )
+                    .is_some()
+                        || lower.contains(" and ") && !lower.ends_with("and a half"))
+                {
+                    return None;
+                }
+                // "the 1988 quarter", "a 2019 year": the period of a year, not a count of units.
+                if year_like(n_str) && !looks_plural(&unit_word.to_ascii_lowercase()) {
                     return None;
                 }
                 // "one day" and "a day" in "one day he left" are not durations worth claiming alone.
@@ -1418,7 +1570,8 @@ impl Ctx<'_> {
                     Some("noon" | "midday") => (12, 0),
                     Some(_) => (24, 0),
                     None => {
-                        let n = g("n")?;
+                        // "11ish": about eleven o'clock.
+                        let n = g("n").or(g("n2"))?;
                         let h = match n.parse::<u32>() {
                             Ok(h) => h,
                             Err(_) => parse_words(n)?.value.as_i64()? as u32,
@@ -1436,6 +1589,179 @@ impl Ctx<'_> {
                 };
                 Some((Subtype::Time, Some(value), None))
             }
+            Kind::WeekdayDay => {
+                // "the Friday the 13th films" names a film.
+                if !self.date_ends_at(whole.end()) {
+                    return None;
+                }
+                let wd = weekday_of(g("wd")?)?;
+                let d = day_number(g("d")?)?;
+                // The month nearest the reference whose day `d` falls on that weekday.
+                let value = self
+                    .reference
+                    .and_then(|r| {
+                        (-2i32..=2)
+                            .filter_map(|k| {
+                                let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
+                                let month = if k < 0 {
+                                    first
+                                        .checked_sub_months(chrono::Months::new(k.unsigned_abs()))?
+                                } else {
+                                    first.checked_add_months(chrono::Months::new(k as u32))?
+                                };
+                                NaiveDate::from_ymd_opt(month.year(), month.month(), d)
+                            })
+                            .filter(|date| date.weekday() == wd)
+                            .min_by_key(|date| (*date - r).num_days().abs())
+                            .map(timex::day)
+                    })
+                    .unwrap_or_else(|| format!("XXXX-XX-{d:02}"));
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::WeekNumber => {
+                // Not "week 3 of the trial" (a week of something else) or "week 10.5".
+                let rest = &self.text[whole.end()..];
+                if rest.starts_with(['.', ',', ':', '-', '/'])
+                    && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                    || self.next_word(whole.end()).eq_ignore_ascii_case("of")
+                {
+                    return None;
+                }
+                let n: u32 = g("n")?.parse().ok()?;
+                let year = self
+                    .reference
+                    .map_or_else(|| "XXXX".to_string(), |r| format!("{:04}", r.year()));
+                Some((Subtype::Date, Some(format!("{year}-W{n:02}")), None))
+            }
+            Kind::DayOfMonth => {
+                // "on the 18th." is a date; "on the 18th floor" an ordinal; "of this month" completes it.
+                let the = c.name("the")?;
+                let month_follows = self.next_word(the.end()).eq_ignore_ascii_case("of") && {
+                    let rest = self.text[the.end()..].trim_start()[2..].trim_start();
+                    let rest = rest.to_ascii_lowercase();
+                    ["this month", "next month", "last month", "the month"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+                };
+                if !(month_follows || self.date_ends_at(the.end())) {
+                    return None;
+                }
+                let d = day_number(g("d")?)?;
+                let value = match self.reference {
+                    Some(r) => format!("{:04}-{:02}-{d:02}", r.year(), r.month()),
+                    None => format!("XXXX-XX-{d:02}"),
+                };
+                Some((
+                    Subtype::Date,
+                    Some(value),
+                    Some(Span::new(the.start(), the.end())),
+                ))
+            }
+            Kind::ClockPast => {
+                // "10 past 9 years" is no time.
+                let next = self.next_word(whole.end()).to_ascii_lowercase();
+                if next.starts_with(char::is_alphabetic)
+                    && !matches!(
+                        next.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "this"
+                            | "that"
+                            | "tonight"
+                            | "today"
+                            | "tomorrow"
+                            | "yesterday"
+                            | "and"
+                            | "or"
+                            | "am"
+                            | "pm"
+                            | "a"
+                            | "p"
+                            | "o'clock"
+                    )
+                {
+                    return None;
+                }
+                let word_number = |s: &str| -> Option<u32> {
+                    match s.parse::<u32>() {
+                        Ok(n) => Some(n),
+                        Err(_) => u32::try_from(parse_words(s)?.value.as_i64()?).ok(),
+                    }
+                };
+                let mi = g("mi")?.to_ascii_lowercase();
+                let minute = match mi.as_str() {
+                    "half" => 30,
+                    q if q.ends_with("quarter") => 15,
+                    m => word_number(m)?,
+                };
+                let hour = match g("h")?.to_ascii_lowercase().as_str() {
+                    "noon" => 12,
+                    "midnight" => 0,
+                    h => word_number(h)?,
+                };
+                if minute == 0 || minute > 59 || hour > 12 {
+                    return None;
+                }
+                let t = format!("T{hour:02}:{minute:02}");
+                let value = match self.reference {
+                    Some(r) => format!("{}{t}", timex::day(r)),
+                    None => t,
+                };
+                Some((Subtype::Time, Some(value), None))
+            }
+            Kind::MonthDaySlash => {
+                // "on 11/20/2024" is read whole by the numeric rule; "by 1/2 pct", "1/4 point" and
+                // "3/4 of" are fractions: only punctuation or a linking word may follow a date.
+                if g("tail").is_some() || !self.date_ends_at(whole.end()) {
+                    return None;
+                }
+                let (month, day): (u32, u32) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
+                NaiveDate::from_ymd_opt(2000, month, day)?;
+                // 1/2, 3/8, 5/16 look like the fractions of prices and rates; only a cue that can
+                // only mean a date ("on", "since", "until" ...) reads them as one.
+                let fraction_like = fraction_like(month, day);
+                let cue = g("cue").map(str::to_ascii_lowercase);
+                let date_cue = cue
+                    .as_deref()
+                    .is_some_and(|c| !matches!(c, "by" | "from" | "between"));
+                if fraction_like && !date_cue {
+                    return None;
+                }
+                // "from 4/1 to 5/2": odds, unless the other end is a month/day that ends there too.
+                if matches!(cue.as_deref(), Some("from" | "between"))
+                    && !self.slash_range_follows(whole.end())
+                {
+                    return None;
+                }
+                // After a link ("11/20, 11/22 or 11/25", "10/1-11/7") only when a month/day precedes it
+                // (not a mixed number like 6-5/8).
+                if let Some(link) = c.name("link") {
+                    let before = self.text[..link.start()].trim_end();
+                    let at = crate::text::trailing_run_start(before, |c: char| {
+                        c.is_ascii_digit() || c == '/'
+                    });
+                    let token = &before[at..];
+                    let parts: Vec<&str> = token.split('/').collect();
+                    if !(parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len())))
+                        || before[..at].ends_with(['-', '.'])
+                    {
+                        return None;
+                    }
+                }
+                let md = c.name("md")?;
+                let value = match self.reference {
+                    Some(r) => {
+                        let year = self.year_for(r, month, day, md.start());
+                        format!("{year:04}-{month:02}-{day:02}")
+                    }
+                    None => format!("XXXX-{month:02}-{day:02}"),
+                };
+                Some((
+                    Subtype::Date,
+                    Some(value),
+                    Some(Span::new(md.start(), md.end())),
+                ))
+            }
             Kind::Set => {
                 if let Some(adv) = g("adv") {
                     let v = match adv.to_ascii_lowercase().as_str() {
@@ -1446,9 +1772,41 @@ impl Ctx<'_> {
                         "quarterly" => "P3M",
                         "hourly" => "PT1H",
                         "biweekly" | "fortnightly" => "P2W",
+                        a if a.starts_with("semi") || a.starts_with("bi") => "P6M",
                         _ => "P1Y",
                     };
                     return Some((Subtype::Set, Some(v.to_string()), None));
+                }
+                // "$5 per day", "188 km per hour": a rate of a figure.
+                if whole
+                    .as_str()
+                    .get(..3)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("per"))
+                    && self.after_amount(whole.start())
+                {
+                    return None;
+                }
+                // "I go there everyday." (an adverb), not "everyday life" (an adjective).
+                if g("everyday").is_some() {
+                    return self
+                        .date_ends_at(whole.end())
+                        .then(|| (Subtype::Set, Some("P1D".to_string()), None));
+                }
+                if g("wkends").is_some() {
+                    return Some((Subtype::Set, Some("P1WE".to_string()), None));
+                }
+                // "every other day", "every three weeks".
+                if let (Some(k), Some(ku)) = (g("k"), g("ku")) {
+                    let n = match k.to_ascii_lowercase().as_str() {
+                        "other" => "2".to_string(),
+                        k => amount(k)??,
+                    };
+                    let ku = ku.to_ascii_lowercase();
+                    if ku.starts_with("weekend") {
+                        return Some((Subtype::Set, Some(format!("P{n}WE")), None));
+                    }
+                    let unit = Unit::from_word(&ku)?;
+                    return Some((Subtype::Set, Some(timex::duration(Some(&n), unit)), None));
                 }
                 let u = g("u")?;
                 if let Some(wd) = weekday_of(u).filter(|_| u.len() > 3) {
@@ -1535,11 +1893,19 @@ impl Ctx<'_> {
         before[ws..].to_ascii_lowercase()
     }
 
-    /// True when an amount ends right before `start` ("£350m", "5 million", "12%").
+    /// True when an amount ends right before `start` ("£350m", "5 million", "12%", "188 miles"; not "180
+    /// officers", whose "a year" is how often).
     fn after_amount(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
         let prev = self.prev_word(start);
-        before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        let measure = super::figures::is_unit_word(&prev)
+            && self.text[..start]
+                .trim_end()
+                .strip_suffix(|c: char| c.is_alphabetic())
+                .map(|b| b.trim_end_matches(char::is_alphabetic).trim_end())
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        measure
+            || before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
             || super::numbers::scale_word(&prev).is_some()
             || (prev.len() > 1 && prev.starts_with(|c: char| c.is_ascii_digit()))
             || matches!(
@@ -1595,6 +1961,97 @@ impl Ctx<'_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether a month/day range end follows `end` ("10/25 to 01/25", "10/1-11/7.").
+    fn slash_range_follows(&self, end: usize) -> bool {
+        let rest = self.text[end..].trim_start();
+        let Some(rest) = ["to", "and", "through", "until", "-", "–"]
+            .iter()
+            .find_map(|l| rest.strip_prefix(l))
+        else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let a = digits(rest);
+        if !(1..=2).contains(&a) || !rest[a..].starts_with('/') {
+            return false;
+        }
+        let b = digits(&rest[a + 1..]);
+        if !(1..=2).contains(&b) {
+            return false;
+        }
+        let tail = &rest[a + 1 + b..];
+        let end_at = self.text.len() - tail.len();
+        let (m, d): (u32, u32) = match (rest[..a].parse(), rest[a + 1..a + 1 + b].parse()) {
+            (Ok(m), Ok(d)) => (m, d),
+            _ => return false,
+        };
+        !tail.starts_with(['/', '-']) && !fraction_like(m, d) && self.date_ends_at(end_at)
+    }
+
+    /// Whether a bare day or month/day can end at `end`: punctuation, the end of the text or a linking word
+    /// follows ("on the 18th.", "on 11/20 at noon"), not a noun ("the 18th floor", "5/2 favourite",
+    /// "the 18th-century").
+    fn date_ends_at(&self, end: usize) -> bool {
+        if self.text[end..]
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+        {
+            return false;
+        }
+        let next = self.next_word(end).to_ascii_lowercase();
+        !next.starts_with(char::is_alphanumeric)
+            || matches!(
+                next.as_str(),
+                "at" | "and"
+                    | "or"
+                    | "to"
+                    | "through"
+                    | "until"
+                    | "till"
+                    | "in"
+                    | "from"
+                    | "when"
+                    | "on"
+            )
+    }
+
+    /// Whether the month word at `[start, end)` is one end of a range of months ("from Sep to Nov",
+    /// "between august and october", "Jan-Mar").
+    fn in_month_range(&self, start: usize, end: usize) -> bool {
+        const LINKS: &[&str] = &["to", "and", "through", "until", "till", "-", "–"];
+        let is_month = |w: &str| crate::time::month_number(w.trim_end_matches('.')).is_some();
+        // The word after a link following `end`.
+        let after = self.text[end..].trim_start();
+        let forward = LINKS.iter().any(|l| {
+            after
+                .get(..l.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(l))
+                && {
+                    let rest = after[l.len()..].trim_start();
+                    let w = rest
+                        .find(|c: char| !c.is_alphabetic() && c != '.')
+                        .map_or(rest, |e| &rest[..e]);
+                    is_month(w)
+                }
+        });
+        // The word before a link preceding `start`.
+        let before = self.text[..start].trim_end();
+        let backward = LINKS.iter().any(|l| {
+            before.len() >= l.len()
+                && before.is_char_boundary(before.len() - l.len())
+                && before[before.len() - l.len()..].eq_ignore_ascii_case(l)
+                && {
+                    let rest = before[..before.len() - l.len()].trim_end();
+                    let ws = crate::text::trailing_run_start(rest, |c: char| {
+                        c.is_alphabetic() || c == '.'
+                    });
+                    is_month(&rest[ws..])
+                }
+        });
+        forward || backward
     }
 
     /// Whether a four-digit number is a year here: prepositions and determiners before it say yes; a plural
@@ -1844,6 +2301,7 @@ fn part_of_day(p: &str) -> &'static str {
         "morning" => "TMO",
         "afternoon" => "TAF",
         "evening" => "TEV",
+        "daytime" => "TDT",
         _ => "TNI",
     }
 }

@@ -396,6 +396,121 @@ t!(
     ]
 );
 
+t!(
+    weekday_with_day_of_month,
+    "Meet on Mon 14th or Sat 13th, not at the Friday the 13th films.",
+    REF,
+    [
+        ("Mon 14th", "2013-01-14"),
+        ("Sat 13th", "2013-04-13"),
+        ("Friday", "2013-02-08")
+    ]
+);
+t!(
+    week_numbers,
+    "Sales in week 23 rose; week 3 of the trial; week 10-3/16.",
+    REF,
+    [("week 23", "2013-W23")]
+);
+t!(
+    day_of_month_after_a_preposition,
+    "Pay on the 18th. Go to the 18th floor, by the 18th-century hall; due by the 4th of this month.",
+    REF,
+    [
+        ("the 18th", "2013-02-18"),
+        ("the 4th", "2013-02-04"),
+        ("this month", "2013-02")
+    ]
+);
+t!(
+    clock_times_past_the_hour,
+    "At ten past nine, half past eight in the evening; not 10 past 9 votes.",
+    None,
+    [
+        ("ten past nine", "T09:10"),
+        ("half past eight in the evening", "T20:30")
+    ]
+);
+t!(
+    month_day_without_a_year,
+    "Ship on 11/20, 11/22 or 11/25; rates fell by 1/2 pct; odds from 4/1 to 5/2 favourite; since 9/11.",
+    None,
+    [
+        ("11/20", "XXXX-11-20"),
+        ("11/22", "XXXX-11-22"),
+        ("11/25", "XXXX-11-25"),
+        ("9/11", "XXXX-09-11")
+    ]
+);
+t!(
+    month_ranges_vouch_for_bare_months,
+    "It ran from Sep to Nov and between august and october. This may be true.",
+    None,
+    [
+        ("Sep", "XXXX-09"),
+        ("Nov", "XXXX-11"),
+        ("august", "XXXX-08"),
+        ("october", "XXXX-10")
+    ]
+);
+t!(
+    counts_with_the_relative_word_after_the_number,
+    "Over 3 next weeks and the next 4 business days; it fell to 5 last week.",
+    None,
+    [
+        ("3 next weeks", "P3W"),
+        ("the next 4 business days", "P4D"),
+        ("last week", "PAST_REF")
+    ]
+);
+t!(
+    parts_of_day_and_their_days,
+    "Early morning and late afternoon; tuesday in the morning; early morning at 8:00.",
+    None,
+    [
+        ("Early morning", "TMO"),
+        ("late afternoon", "TAF"),
+        ("tuesday in the morning", "XXXX-WXX-2TMO"),
+        ("early morning at 8:00", "T08:00")
+    ]
+);
+t!(
+    sets_every_other_and_every_n,
+    "Every other day, every three weeks, semiannual reviews, on weekends; I go there everyday. Everyday life.",
+    None,
+    [
+        ("Every other day", "P2D"),
+        ("every three weeks", "P3W"),
+        ("semiannual", "P6M"),
+        ("on weekends", "P1WE"),
+        ("everyday", "P1D")
+    ]
+);
+t!(
+    rates_of_measures_are_not_dates,
+    "It flew at 188 miles an hour and 10 km per hour; 180 officers a year.",
+    None,
+    [("a year", "P1Y")]
+);
+t!(
+    quarters_of_numbers_are_not_durations,
+    "It costs a quarter million; five billion and three quarters; the 1986 quarter rose.",
+    None,
+    [("1986", "1986")]
+);
+t!(
+    decade_words_the_week_after_next_and_the_weekend,
+    "Music of the nineties; sales in the week after next; the weekend was cold; 30 minutes later this week.",
+    REF,
+    [
+        ("the nineties", "199"),
+        ("the week after next", "2013-W09"),
+        ("the weekend", "2013-W06-WE"),
+        ("30 minutes", "PT30M"),
+        ("later this week", "2013-W07")
+    ]
+);
+
 #[test]
 fn lunar_holidays_are_found_without_a_computed_date() {
     let got = run("Markets shut for Eid and Diwali.", Some("2024-03-01"));
@@ -545,6 +660,9 @@ fn windows_find_what_a_full_pass_finds() {
         // Trigger words inside other words, and month abbreviations as whole words.
         "marketing in Mar. 2020, Sept. 5, decided Dec 1; yesterday, biweekly, 5 oclock, 2024Q1, a five-year\
          plan, the 1990s, per cent, personnel, hrs, three hrs, Mayday"
+            .into(),
+        "Mon 14th, week 23, 11ish, noonish, mid night, half past 3, on 11/20, 11/22, semiannual; go\
+         everyday, the nineties, next workweek, the next hour, the week after next, Sep to nov"
             .into(),
         format!(
             "{}March 3, 1987 — “two weeks”{}",
