@@ -1040,7 +1040,18 @@ fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
     let trimmed = before.strip_suffix(' ').unwrap_or(before);
     let gap = before.len() - trimmed.len();
     for &(sym, iso) in &v.symbols {
-        if let Some(rest) = trimmed.strip_suffix(sym) {
+        // Letter prefixes in any case ("hk$", "aud$", as lower-cased text writes them).
+        let rest = match trimmed.strip_suffix(sym) {
+            Some(rest) => Some(rest),
+            None if sym.starts_with(char::is_alphabetic) => trimmed
+                .len()
+                .checked_sub(sym.len())
+                .filter(|&at| trimmed.is_char_boundary(at))
+                .filter(|&at| trimmed[at..].eq_ignore_ascii_case(sym))
+                .map(|at| &trimmed[..at]),
+            None => None,
+        };
+        if let Some(rest) = rest {
             // Letter symbols ("Rs", "US$") must start a word.
             if sym.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphanumeric) {
                 continue;
@@ -1081,6 +1092,16 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         .unwrap_or(body.len());
     if let Some(&iso) = v.codes.get(&body[..we]) {
         if we > 0 {
+            return Some((lead + we, iso));
+        }
+    }
+    // The major codes in lower case ("20 usd", "40 rmb"); not every code, since lower-case "all", "top"
+    // and "try" are words.
+    const LOWER_CODES: &[&str] = &[
+        "usd", "eur", "gbp", "jpy", "cny", "rmb", "cad", "aud", "chf", "inr", "hkd", "nzd", "sgd",
+    ];
+    if LOWER_CODES.contains(&&body[..we]) {
+        if let Some(&iso) = v.codes.get(body[..we].to_ascii_uppercase().as_str()) {
             return Some((lead + we, iso));
         }
     }

@@ -39,6 +39,16 @@ macro_rules! t {
 }
 
 t!(
+    lower_case_codes_and_letter_symbols,
+    "It cost 20 usd, 40 rmb and hk$ 10 billion; the score was 5 all.",
+    [
+        ("20 usd", "20", "USD"),
+        ("40 rmb", "40", "CNY"),
+        ("hk$ 10 billion", "10000000000", "HKD"),
+        ("5", "5", "")
+    ]
+);
+t!(
     money_symbol_scale,
     "Stargate will cost $500 billion.",
     [("$500 billion", "500000000000", "USD")]
