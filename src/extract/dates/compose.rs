@@ -129,6 +129,21 @@ fn meridiem(s: &str) -> Option<char> {
         .filter(|c| matches!(c, 'a' | 'p'))
 }
 
+/// The hour of a clock time said in a part of the day (`MO`, `AF`, `EV`, `NI`): 7:30 in the evening is
+/// 19:30 unless the time writes its own a.m. or p.m.
+fn in_part_of_day(text: &str, time_c: &Candidate, hour: u32, part: &str) -> u32 {
+    let pm = match part {
+        "AF" | "EV" => true,
+        "NI" => hour >= 6,
+        _ => false,
+    };
+    if pm && meridiem(&text[time_c.span]).is_none() && (1..12).contains(&hour) {
+        hour + 12
+    } else {
+        hour
+    }
+}
+
 fn is_clock(c: &Candidate) -> bool {
     c.subtype == Subtype::Time && c.value.as_deref().and_then(clock_of).is_some()
 }
@@ -148,18 +163,9 @@ fn day_and_time(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Mer
         return None;
     }
     let (day, part) = day_of(day_c.value.as_deref()?)?;
-    let (mut hour, minute) = clock_of(time_c.value.as_deref()?)?;
+    let (hour, minute) = clock_of(time_c.value.as_deref()?)?;
     // "this evening at 7:30", "tonight at 8": the part of day sets p.m. when the time does not.
-    if meridiem(&text[time_c.span]).is_none() && (1..12).contains(&hour) {
-        let pm = match part {
-            Some("AF" | "EV") => true,
-            Some("NI") => hour >= 6,
-            _ => false,
-        };
-        if pm {
-            hour += 12;
-        }
-    }
+    let hour = part.map_or(hour, |p| in_part_of_day(text, time_c, hour, p));
     let subtype = if day_c.subtype == Subtype::Set {
         Subtype::Set
     } else {
@@ -201,15 +207,8 @@ fn time_and_part(text: &str, l: &Candidate, r: &Candidate, g: &str) -> Option<Me
         return None;
     };
     let v = time_c.value.as_deref()?;
-    let (mut hour, minute) = clock_of(v)?;
-    let pm = match part {
-        "AF" | "EV" => true,
-        "NI" => hour >= 6,
-        _ => false,
-    };
-    if pm && meridiem(&text[time_c.span]).is_none() && (1..12).contains(&hour) {
-        hour += 12;
-    }
+    let (hour, minute) = clock_of(v)?;
+    let hour = in_part_of_day(text, time_c, hour, part);
     let t = v.rfind('T')?;
     Some((
         rule,

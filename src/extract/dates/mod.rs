@@ -449,7 +449,7 @@ fn rules() -> &'static [Rule] {
             ("date.clock_past", Kind::ClockPast, format!(r"(?i)(?-u:\b)(?P<mi>\d{{1,2}}|{NUMBER_WORDS}|(?:a\s+)?quarter|half)\s+past\s+(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?-u:\b)")),
             // "on 11/20", "until 5/12": month/day without a year, where a preposition makes it a date.
             ("date.month_day_slash", Kind::MonthDaySlash, r"(?i)(?:(?-u:\b)(?P<cue>on|this|next|last|from|until|till|since|before|after|between|by)\s+|(?P<link>,|(?-u:\b)(?:or|and|to|through|until)(?-u:\b)|-|–)\s*)(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?P<tail>[/\d])?".into()),
-            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|per)\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
+            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|(?P<per>per))\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
         ];
         specs
             .into_iter()
@@ -592,6 +592,17 @@ fn in_digit_chain(text: &str, span: Span) -> bool {
         (Some(n), None) => n != 4,
         (None, Some((n, more))) => more || (n != 2 && n != 4),
         (None, None) => false,
+    }
+}
+
+/// Words and dashes that join the two ends of a range of months or days ("Sep to Nov", "10/1-11/7").
+const RANGE_LINKS: &[&str] = &["to", "and", "through", "until", "till", "-", "–"];
+
+/// An hour or minute in digits or words (`9`, `nine`, `twenty-five`).
+fn clock_number(s: &str) -> Option<u32> {
+    match s.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => u32::try_from(parse_words(s)?.value.as_i64()?).ok(),
     }
 }
 
@@ -1558,12 +1569,7 @@ impl Ctx<'_> {
                         hour += 12;
                     }
                 }
-                let t = format!("T{hour:02}:{minute:02}");
-                let value = match self.reference {
-                    Some(r) => format!("{}{t}", timex::day(r)),
-                    None => t,
-                };
-                Some((Subtype::Time, Some(value), None))
+                Some((Subtype::Time, Some(self.clock_value(hour, minute)), None))
             }
             Kind::ClockWords => {
                 let (hour, minute) = match g("w").map(str::to_ascii_lowercase).as_deref() {
@@ -1571,23 +1577,14 @@ impl Ctx<'_> {
                     Some(_) => (24, 0),
                     None => {
                         // "11ish": about eleven o'clock.
-                        let n = g("n").or(g("n2"))?;
-                        let h = match n.parse::<u32>() {
-                            Ok(h) => h,
-                            Err(_) => parse_words(n)?.value.as_i64()? as u32,
-                        };
+                        let h = clock_number(g("n").or(g("n2"))?)?;
                         if h == 0 || h > 12 {
                             return None;
                         }
                         (h, 0)
                     }
                 };
-                let t = format!("T{hour:02}:{minute:02}");
-                let value = match self.reference {
-                    Some(r) => format!("{}{t}", timex::day(r)),
-                    None => t,
-                };
-                Some((Subtype::Time, Some(value), None))
+                Some((Subtype::Time, Some(self.clock_value(hour, minute)), None))
             }
             Kind::WeekdayDay => {
                 // "the Friday the 13th films" names a film.
@@ -1600,17 +1597,11 @@ impl Ctx<'_> {
                 let value = self
                     .reference
                     .and_then(|r| {
-                        (-2i32..=2)
-                            .filter_map(|k| {
-                                let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
-                                let month = if k < 0 {
-                                    first
-                                        .checked_sub_months(chrono::Months::new(k.unsigned_abs()))?
-                                } else {
-                                    first.checked_add_months(chrono::Months::new(k as u32))?
-                                };
-                                NaiveDate::from_ymd_opt(month.year(), month.month(), d)
-                            })
+                        let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?
+                            .checked_sub_months(chrono::Months::new(2))?;
+                        (0..5)
+                            .filter_map(|k| first.checked_add_months(chrono::Months::new(k)))
+                            .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), d))
                             .filter(|date| date.weekday() == wd)
                             .min_by_key(|date| (*date - r).num_days().abs())
                             .map(timex::day)
@@ -1682,32 +1673,21 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
-                let word_number = |s: &str| -> Option<u32> {
-                    match s.parse::<u32>() {
-                        Ok(n) => Some(n),
-                        Err(_) => u32::try_from(parse_words(s)?.value.as_i64()?).ok(),
-                    }
-                };
                 let mi = g("mi")?.to_ascii_lowercase();
                 let minute = match mi.as_str() {
                     "half" => 30,
                     q if q.ends_with("quarter") => 15,
-                    m => word_number(m)?,
+                    m => clock_number(m)?,
                 };
                 let hour = match g("h")?.to_ascii_lowercase().as_str() {
                     "noon" => 12,
                     "midnight" => 0,
-                    h => word_number(h)?,
+                    h => clock_number(h)?,
                 };
                 if minute == 0 || minute > 59 || hour > 12 {
                     return None;
                 }
-                let t = format!("T{hour:02}:{minute:02}");
-                let value = match self.reference {
-                    Some(r) => format!("{}{t}", timex::day(r)),
-                    None => t,
-                };
-                Some((Subtype::Time, Some(value), None))
+                Some((Subtype::Time, Some(self.clock_value(hour, minute)), None))
             }
             Kind::MonthDaySlash => {
                 // "on 11/20/2024" is read whole by the numeric rule; "by 1/2 pct", "1/4 point" and
@@ -1778,12 +1758,7 @@ impl Ctx<'_> {
                     return Some((Subtype::Set, Some(v.to_string()), None));
                 }
                 // "$5 per day", "188 km per hour": a rate of a figure.
-                if whole
-                    .as_str()
-                    .get(..3)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("per"))
-                    && self.after_amount(whole.start())
-                {
+                if g("per").is_some() && self.after_amount(whole.start()) {
                     return None;
                 }
                 // "I go there everyday." (an adverb), not "everyday life" (an adjective).
@@ -1899,11 +1874,9 @@ impl Ctx<'_> {
         let before = self.text[..start].trim_end();
         let prev = self.prev_word(start);
         let measure = super::figures::is_unit_word(&prev)
-            && self.text[..start]
+            && before[..before.len() - prev.len()]
                 .trim_end()
-                .strip_suffix(|c: char| c.is_alphabetic())
-                .map(|b| b.trim_end_matches(char::is_alphabetic).trim_end())
-                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+                .ends_with(|c: char| c.is_ascii_digit());
         measure
             || before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
             || super::numbers::scale_word(&prev).is_some()
@@ -1963,13 +1936,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// A clock time's TIMEX value: on the reference day when there is one (`2025-03-14T16:00`), else
+    /// `T16:00`.
+    fn clock_value(&self, hour: u32, minute: u32) -> String {
+        let t = format!("T{hour:02}:{minute:02}");
+        match self.reference {
+            Some(r) => format!("{}{t}", timex::day(r)),
+            None => t,
+        }
+    }
+
     /// Whether a month/day range end follows `end` ("10/25 to 01/25", "10/1-11/7.").
     fn slash_range_follows(&self, end: usize) -> bool {
         let rest = self.text[end..].trim_start();
-        let Some(rest) = ["to", "and", "through", "until", "-", "–"]
-            .iter()
-            .find_map(|l| rest.strip_prefix(l))
-        else {
+        let Some(rest) = RANGE_LINKS.iter().find_map(|l| rest.strip_prefix(l)) else {
             return false;
         };
         let rest = rest.trim_start();
@@ -2021,11 +2001,10 @@ impl Ctx<'_> {
     /// Whether the month word at `[start, end)` is one end of a range of months ("from Sep to Nov",
     /// "between august and october", "Jan-Mar").
     fn in_month_range(&self, start: usize, end: usize) -> bool {
-        const LINKS: &[&str] = &["to", "and", "through", "until", "till", "-", "–"];
         let is_month = |w: &str| crate::time::month_number(w.trim_end_matches('.')).is_some();
         // The word after a link following `end`.
         let after = self.text[end..].trim_start();
-        let forward = LINKS.iter().any(|l| {
+        let forward = RANGE_LINKS.iter().any(|l| {
             after
                 .get(..l.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(l))
@@ -2039,7 +2018,7 @@ impl Ctx<'_> {
         });
         // The word before a link preceding `start`.
         let before = self.text[..start].trim_end();
-        let backward = LINKS.iter().any(|l| {
+        let backward = RANGE_LINKS.iter().any(|l| {
             before.len() >= l.len()
                 && before.is_char_boundary(before.len() - l.len())
                 && before[before.len() - l.len()..].eq_ignore_ascii_case(l)

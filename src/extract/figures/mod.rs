@@ -1040,18 +1040,12 @@ fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
     let trimmed = before.strip_suffix(' ').unwrap_or(before);
     let gap = before.len() - trimmed.len();
     for &(sym, iso) in &v.symbols {
-        // Letter prefixes in any case ("hk$", "aud$", as lower-cased text writes them).
-        let rest = match trimmed.strip_suffix(sym) {
-            Some(rest) => Some(rest),
-            None if sym.starts_with(char::is_alphabetic) => trimmed
-                .len()
-                .checked_sub(sym.len())
-                .filter(|&at| trimmed.is_char_boundary(at))
-                .filter(|&at| trimmed[at..].eq_ignore_ascii_case(sym))
-                .map(|at| &trimmed[..at]),
-            None => None,
-        };
-        if let Some(rest) = rest {
+        // In any case: lower-cased text writes "hk$", "aud$" (signs without letters compare exactly).
+        let at = trimmed
+            .len()
+            .checked_sub(sym.len())
+            .filter(|&at| trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(sym));
+        if let Some(rest) = at.map(|at| &trimmed[..at]) {
             // Letter symbols ("Rs", "US$") must start a word.
             if sym.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphanumeric) {
                 continue;
