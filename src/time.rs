@@ -8,23 +8,29 @@ use regex::Regex;
 
 /// Month number (1-12) for an English month name or abbreviation (`March`, `Mar`, `Mar.`, `Sept`), any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    const NAMES: [&[&str]; 12] = [
+        &["january", "jan"],
+        &["february", "feb"],
+        &["march", "mar"],
+        &["april", "apr"],
+        &["may"],
+        &["june", "jun"],
+        &["july", "jul"],
+        &["august", "aug"],
+        &["september", "sep", "sept"],
+        &["october", "oct"],
+        &["november", "nov"],
+        &["december", "dec"],
+    ];
+    // Called on every capitalized word by the entity extractor: compare in place, no lower-case copy.
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
+    (1..=12)
+        .zip(NAMES)
+        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
+        .map(|(m, _)| m)
 }
 
 /// Parses a published date as inputs commonly give it: `2024-03-14`, RFC 3339 (`2024-03-14T09:00:00Z`),

@@ -81,6 +81,8 @@ pub fn holidays() -> &'static Holidays {
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A DFA: several times faster than the default NFA over a whole article, for a few KB.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pats)
             .expect("holiday automaton builds");
         Holidays { names, rules }

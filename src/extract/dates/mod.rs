@@ -231,6 +231,14 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.weekday_day" => start(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
         "date.week_number" => start(&["week"]),
         "date.clock_past" => start(&["past"]),
+        // A digit and its ordinal suffix: `18th`, `1st`, `22nd`.
+        "date.day_of_month" => (
+            Fit::Anywhere,
+            &[
+                "0th", "1st", "1th", "2nd", "2th", "3rd", "3th", "4th", "5th", "6th", "7th", "8th",
+                "9th",
+            ],
+        ),
         "date.month_day_slash" => (Fit::Anywhere, &["/"]),
         "date.set" => start(&[
             "every",
@@ -290,6 +298,8 @@ fn gate() -> &'static Gate {
         }
         let words = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            // A DFA: several times faster than the default NFA over a whole article, for a few KB.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("trigger automaton builds");
         Gate {

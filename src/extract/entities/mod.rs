@@ -11,6 +11,8 @@
 
 mod gazetteer;
 
+use std::sync::OnceLock;
+
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use gazetteer::{gazetteer, Gazetteer};
@@ -1248,7 +1250,7 @@ fn split_run(
         let mut b = b;
         while b > a
             // A month ends a name only as a surname ("Theresa May"), not when a date follows ("May 24").
-            && (NOT_NAMES.contains(&word(&run[b - 1]))
+            && (not_names().contains(word(&run[b - 1]))
                 || word(&run[b - 1]) == "."
                 || crate::time::month_number(word(&run[b - 1])).is_some()
                     && text[run[b - 1].span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
@@ -1366,7 +1368,13 @@ fn lower_title_before(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests;
 
+/// [`NOT_NAMES`] as a set (it is looked up for every word at the edges of a capitalized run).
+fn not_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+}
+
 /// True for capitalized words that are never names on their own: the NOT_NAMES list and month names.
 fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(&w) || crate::time::month_number(w).is_some()
+    not_names().contains(w) || crate::time::month_number(w).is_some()
 }
