@@ -69,6 +69,8 @@ enum Kind {
     DayOfMonth,
     ClockPast,
     MonthDaySlash,
+    Meal,
+    Same,
 }
 
 struct Rule {
@@ -129,7 +131,8 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         | "date.month"
         | "date.month_day_year_sep"
         | "date.day_month_year_sep"
-        | "date.month_year_sep" => (Fit::Word, MONTHS),
+        | "date.month_year_sep"
+        | "date.month_day_sep" => (Fit::Word, MONTHS),
         "date.weekday" => start(&[
             "monday",
             "tuesday",
@@ -161,7 +164,9 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.half" => start(&["half", "h1", "h2"]),
         "date.season" => start(&["spring", "summer", "autumn", "fall", "winter"]),
         // One word each: the words of a phrase may be split by any whitespace (`the end\nof`).
-        "date.relative_day" => start(&["day", "today", "tonight", "tomorrow", "yesterday"]),
+        "date.relative_day" => {
+            start(&["day", "today", "tonight", "tonite", "tomorrow", "yesterday"])
+        }
         "date.period_edge" => start(&[
             "year", "month", "week", "quarter", "decade", "century", "day",
         ]),
@@ -231,6 +236,22 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.weekday_day" => start(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
         "date.week_number" => start(&["week"]),
         "date.clock_past" => start(&["past"]),
+        "date.meal" => start(&[
+            "lunch",
+            "breakfast",
+            "dinner",
+            "supper",
+            "brunch",
+            "teatime",
+        ]),
+        "date.same" => start(&["same"]),
+        // The unit is written against the number: `3.5years`, `30days`.
+        "date.duration_joined" => (
+            Fit::Anywhere,
+            &[
+                "second", "minute", "hour", "day", "week", "month", "year", "decade",
+            ],
+        ),
         // A digit and its ordinal suffix: `18th`, `1st`, `22nd`.
         "date.day_of_month" => (
             Fit::Anywhere,
@@ -434,14 +455,14 @@ fn rules() -> &'static [Rule] {
             ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:[Qq](?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?[Qq](?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
-            ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
+            ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|tonite|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
             ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century|day)(?-u:\b)".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+(?:the\s+)?(?P<any>morning|afternoon|evening|daytime|night-?time)s?(?-u:\b)|(?i)(?-u:\b)(?:early|late)[\s-]+(?P<edge>morning|afternoon|evening)(?-u:\b)".into()),
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|work\s?week|working\s+week|business\s+week|fortnight|month|year|yr|decade|century|day|hour)(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<u2>week|month|year)\s+after\s+next(?-u:\b)|(?i)(?-u:\b)(?P<wk>(?:the|that)\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive|(?P<mid>next|last|past|previous|coming|upcoming|following|preceding))\s+)?(?:(?:business|working|calendar)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
-            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
+            ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+the\s+minute|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
             ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|mid\s?night)(?:ish)?(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)|(?i)(?-u:\b)(?P<n2>1[0-2]|[1-9])ish(?-u:\b)")),
             // Month names between dashes or slashes, as tables and data feeds write them: 05-Aug-2016,
@@ -449,6 +470,8 @@ fn rules() -> &'static [Rule] {
             ("date.day_month_year_sep", Kind::DayMonthYear, format!(r"(?-u:\b)(?P<d>[0-3]?\d)[-/](?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.month_day_year_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.month_year_sep", Kind::MonthYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
+            // "Oct/2": a month and day with a slash, no year.
+            ("date.month_day_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})/(?P<d>[0-3]?\d)(?-u:\b)")),
             // "Mon 13th", "Friday the 14th": a weekday with its day of the month.
             ("date.weekday_day", Kind::WeekdayDay, format!(r"(?i)(?-u:\b)(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?-u:\b)")),
             // "week 23": a week of the year by its number.
@@ -459,7 +482,12 @@ fn rules() -> &'static [Rule] {
             ("date.clock_past", Kind::ClockPast, format!(r"(?i)(?-u:\b)(?P<mi>\d{{1,2}}|{NUMBER_WORDS}|(?:a\s+)?quarter|half)\s+past\s+(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?-u:\b)")),
             // "on 11/20", "until 5/12": month/day without a year, where a preposition makes it a date.
             ("date.month_day_slash", Kind::MonthDaySlash, r"(?i)(?:(?-u:\b)(?P<cue>on|this|next|last|from|until|till|since|before|after|between|by)\s+|(?P<link>,|(?-u:\b)(?:or|and|to|through|until)(?-u:\b)|-|–)\s*)(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?P<tail>[/\d])?".into()),
-            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|(?P<per>per))\s+(?P<u>day|night|morning|evening|week|weekend|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
+            // Meal times after a preposition ("after lunch", "at dinnertime") or on their own ("lunchtime").
+            ("date.meal", Kind::Meal, r"(?i)(?-u:\b)(?:at|after|before|around|during|until|till|by)\s+(?P<meal>lunch(?:time)?|breakfast(?:\s+time)?|dinner(?:time)?|supper(?:time)?|brunch)(?-u:\b)|(?i)(?-u:\b)(?P<bare>lunchtime|dinnertime|suppertime|teatime)(?-u:\b)".into()),
+            // "that same day", "the same year": a time named by another one in the text.
+            ("date.same", Kind::Same, format!(r"(?i)(?-u:\b)(?:the|that)\s+same\s+(?P<u>day|week|month|year|quarter)(?-u:\b)(?:\s+(?:(?P<last>last\s+year|a\s+year\s+(?:ago|earlier|before))|(?:of|in)\s+(?P<y>{YEAR}))(?-u:\b))?")),
+            ("date.duration_joined", Kind::Duration, r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)(?-u:\b)".into()),
+            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|(?P<per>per))\s+(?P<u>day|night|morning|evening|week|weekend|weekday|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
         ];
         specs
             .into_iter()
@@ -1040,8 +1068,19 @@ impl Ctx<'_> {
                     && !self.preceded_by(
                         whole.start(),
                         &[
-                            "in", "during", "since", "until", "by", "this", "last", "next", "each",
+                            "in",
+                            "during",
+                            "since",
+                            "until",
+                            "by",
+                            "this",
+                            "last",
+                            "next",
+                            "each",
                             "every",
+                            "whole",
+                            "entire",
+                            "throughout",
                         ],
                     )
                 {
@@ -1085,7 +1124,10 @@ impl Ctx<'_> {
                         .map(|r| timex::day(r + chrono::Duration::days(offset)));
                     return Some((Subtype::Date, value, None));
                 }
-                let w = g("w")?.to_ascii_lowercase();
+                let mut w = g("w")?.to_ascii_lowercase();
+                if w == "tonite" {
+                    w = "tonight".to_string();
+                }
                 let mut offset: i64 = match w.as_str() {
                     "yesterday" => -1,
                     "tomorrow" => 1,
@@ -1128,6 +1170,42 @@ impl Ctx<'_> {
                 let value = match self.reference {
                     Some(r) => timex::shifted(r, shift, unit)?,
                     None => "PRESENT_REF".to_string(),
+                };
+                Some((Subtype::Date, Some(value), None))
+            }
+            Kind::Meal => {
+                let m = c.name("meal").or(c.name("bare"))?;
+                let w = m.as_str().to_ascii_lowercase();
+                // TIMEX3 has parts of the day, not meals: lunch is midday, breakfast the morning.
+                let part = if w.starts_with("lunch") {
+                    "TMI"
+                } else if w.starts_with("breakfast") || w == "brunch" {
+                    "TMO"
+                } else {
+                    "TEV"
+                };
+                Some((
+                    Subtype::Time,
+                    Some(part.to_string()),
+                    Some(Span::new(m.start(), m.end())),
+                ))
+            }
+            Kind::Same => {
+                // Anaphoric: the day, week or month is another one in the text, which a rule cannot
+                // resolve; a year after it ("the same month last year") is kept.
+                let year = match (g("y"), g("last")) {
+                    (Some(y), _) => y.to_string(),
+                    (None, Some(_)) => self
+                        .reference
+                        .map_or("XXXX".to_string(), |r| format!("{:04}", r.year() - 1)),
+                    _ => "XXXX".to_string(),
+                };
+                let value = match g("u")?.to_ascii_lowercase().as_str() {
+                    "day" => format!("{year}-XX-XX"),
+                    "week" => format!("{year}-WXX"),
+                    "month" => format!("{year}-XX"),
+                    "quarter" => format!("{year}-QX"),
+                    _ => year,
                 };
                 Some((Subtype::Date, Some(value), None))
             }
@@ -1804,6 +1882,7 @@ impl Ctx<'_> {
                     "evening" => "TEV",
                     "week" => "P1W",
                     "weekend" => "P1WE",
+                    "weekday" => "P1WD",
                     "month" => "P1M",
                     "quarter" => "P3M",
                     "hour" => "PT1H",

@@ -510,6 +510,45 @@ t!(
         ("later this week", "2013-W07")
     ]
 );
+t!(
+    meal_times_after_a_preposition,
+    "We met after lunch, left at dinnertime and ate before breakfast. He had lunch; at a dinner in Rome.",
+    None,
+    [
+        ("lunch", "TMI"),
+        ("dinnertime", "TEV"),
+        ("breakfast", "TMO")
+    ]
+);
+t!(
+    the_same_day_month_or_year,
+    "Sales fell from the same month last year; the same quarter of 1986; that same day; at the same time.",
+    REF,
+    [
+        ("the same month last year", "2012-XX"),
+        ("the same quarter of 1986", "1986-QX"),
+        ("that same day", "XXXX-XX-XX")
+    ]
+);
+t!(
+    slash_month_day_joined_units_and_spellings,
+    "Back Oct/2, not Dec/2018; gone 3.5years and 24hours; see you tonite; quiet at the minute; every weekday.",
+    REF,
+    [
+        ("Oct/2", "2013-10-02"),
+        ("Dec/2018", "2018-12"),
+        ("3.5years and 24hours", "P3.5YT24H"),
+        ("tonite", "2013-02-12TNI"),
+        ("at the minute", "PRESENT_REF"),
+        ("every weekday", "P1WD")
+    ]
+);
+t!(
+    a_season_after_whole_or_throughout,
+    "Drills ran through the whole summer; prices spring back.",
+    None,
+    [("summer", "XXXX-SU")]
+);
 
 #[test]
 fn lunar_holidays_are_found_without_a_computed_date() {
