@@ -150,6 +150,20 @@ impl Decimal {
         })
     }
 
+    /// `self^n` for a small integer `n` (negative: the reciprocal), rounded to the kept decimal places;
+    /// `None` on overflow or for zero to a negative power.
+    pub fn checked_powi(self, n: i32) -> Option<Decimal> {
+        let mut p = Decimal::int(1);
+        for _ in 0..n.unsigned_abs().min(100) {
+            p = p.checked_mul(self)?;
+        }
+        if n >= 0 {
+            return Some(p);
+        }
+        // 1 / (m × 10^-s) = 10^s / m.
+        Decimal::int(10i128.checked_pow(p.scale)?).div_int(p.mantissa)
+    }
+
     /// `10^exp`.
     pub fn pow10(exp: u32) -> Decimal {
         Decimal {
@@ -212,7 +226,7 @@ pub fn scale_word(w: &str) -> Option<Decimal> {
         "lakh" => 5,
         "crore" | "crores" => 7,
         "mm" => 6,
-        "dozen" | "dozens" => return Some(Decimal::int(12)),
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => return Some(Decimal::int(12)),
         _ => return None,
     };
     Some(Decimal::pow10(exp))

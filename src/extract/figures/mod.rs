@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use super::dates::looks_plural;
-use super::numbers::{parse_words, scale_word, Decimal, NUMBER_WORDS};
+use super::numbers::{parse_words, scale_word, Decimal, WordNumber, NUMBER_WORDS};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
 use crate::span::{overlaps_any, Span};
@@ -137,7 +137,7 @@ fn patterns() -> &'static Patterns {
                 r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
-            scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
+            scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen|doz|dz)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
             // Percentage points before the bare "percentage" some writers use for per cent.
             percent: Regex::new(r"(?i)^\s?(?:(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<pct>%|per\s?cents?(?-u:\b)|percents?(?-u:\b)|percentage(?-u:\b)|pct(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
             rate: Regex::new(r"(?i)^\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|hour|person|head|share|barrel|tonne|ton|capita)(?-u:\b)").expect("rate"),
@@ -147,7 +147,7 @@ fn patterns() -> &'static Patterns {
             subunit: Regex::new(&format!(r"^\s+(?:and\s+)?(?P<n>\d{{1,2}}|(?i:{words})(?:[\s-](?i:{words}))?)(?-u:\b)(?P<unit>\s+(?i:cents?|pence|pennies))?")).expect("subunit"),
             model: Regex::new(r"(?-u:\b)(?P<word>[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) (?P<num>\d{2,4})(?-u:\b)|(?-u:\b)(?P<variant>\d{3})(?:-\d{1,4}|s)(?-u:\b)").expect("model"),
             // Scientific notation after a number: "x10^6", "× 10⁻⁴", "e+14".
-            exponent: Regex::new(r"^(?:\s?[x×*]\s?10(?:\s?\^\s?(?P<e>[-+−]?\d{1,2})(?-u:\b)|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))|[eE](?P<ee>[-+]?\d{1,2})(?-u:\b))").expect("exponent"),
+            exponent: Regex::new(r"^(?:\s?[x×*]\s?10(?:\s?\^\s?(?P<e>[-+−]?\d{1,2})(?-u:\b)|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))|[eE](?P<ee>[-+]?\d{1,2})(?-u:\b)|\^(?P<pow>[-+−]?\d{1,2})(?-u:\b))").expect("exponent"),
             number_tail: Regex::new(&format!(r"^(?:[ -]+(?:and\s+)?(?:\d{{1,3}}|(?i:{words}))(?-u:\b))+")).expect("number_tail"),
             compound: Regex::new(r"^,?\s+(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)").expect("compound"),
             split_fraction: Regex::new(&format!(r"(?i)^[ -](?:{FRACTIONS})(?-u:\b)")).expect("split_fraction"),
@@ -718,7 +718,12 @@ fn build(
                 }
                 _ => None,
             };
-            if let Some(v) = exp.and_then(|x| value.times_pow10(x)) {
+            // "1.1^23", "2.5^-1": a power of the number itself.
+            let power = e
+                .name("pow")
+                .and_then(|x| x.as_str().replace('−', "-").parse().ok())
+                .and_then(|n| value.checked_powi(n));
+            if let Some(v) = exp.and_then(|x| value.times_pow10(x)).or(power) {
                 value = v;
                 span.end = d.end() + e.get(0)?.end();
             }
@@ -736,20 +741,20 @@ fn build(
             span.end = words.end() + f.end();
             w = &text[words.start()..span.end];
         }
-        let parsed = parse_words(w)?;
-        // "a third" and a bare "half" are fractions only before "of"/"the" ("a third of voters"); "a third
-        // time" is an ordinal. With a number word ("one third", "two-thirds", "five eighths") it is a fraction.
-        let lower = w.to_ascii_lowercase();
-        let bare = lower.starts_with("a ")
-            || lower.starts_with("an ")
-            || lower == "half"
-            || lower == "halves";
-        let fraction = !parsed.value.is_integer() && !parsed.ordinal;
-        let next = next_word(text, span.end).to_ascii_lowercase();
-        if fraction && bare && !matches!(next.as_str(), "of" | "the") {
-            return None;
+        // "two and fifty-four hundredths": a whole number and a decimal part, as decimals are read aloud.
+        let read_aloud = w.rsplit_once(" and ").zip(parts_after(&text[span.end..]));
+        if let Some(((whole, part), (len, parts))) = read_aloud {
+            let whole = parse_words(whole).filter(|p| !p.ordinal)?;
+            let part = parse_words(part).filter(|p| !p.ordinal)?;
+            span.end += len;
+            (
+                whole.value.checked_add(part.value.div_int(parts)?)?,
+                false,
+                true,
+            )
+        } else {
+            words_value(text, &mut span, w, &parse_words(w)?)?
         }
-        (parsed.value, parsed.ordinal, true)
     };
     if is_blocked(span) {
         return None;
@@ -839,6 +844,21 @@ fn build(
     }
     // Right: scale word.
     let mut pos = fig.span.end;
+    // "two hundredths of a second", "a hundred trillionths": a number of parts.
+    if let Some((len, parts)) = parts_after(&text[pos..]) {
+        value = value.div_int(parts)?;
+        pos += len;
+        fig.span.end = pos;
+    }
+    // "two thirds of a million", "half of a billion": a fraction of a scale.
+    if !value.is_integer() {
+        if let Some((len, mult)) = of_a_scale(&text[pos..]) {
+            value = value.checked_mul(mult)?;
+            fig.scale = Some(mult);
+            pos += len;
+            fig.span.end = pos;
+        }
+    }
     if let Some(sm) = p.scale.find(&text[pos..]) {
         let word = sm.as_str().trim().trim_start_matches('-').trim();
         let attached = !sm.as_str().starts_with(char::is_whitespace);
@@ -898,6 +918,19 @@ fn build(
         if let Some((len, iso)) = currency_after(rest, fig.scale.is_some()) {
             currency = Some(iso);
             pos += len;
+            // "75 USD million": the scale after the code.
+            if let Some(sm) = p.scale.find(&text[pos..]).filter(|_| fig.scale.is_none()) {
+                let word = sm.as_str().trim();
+                let big = ["thousand", "million", "billion", "trillion"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w));
+                if let Some(mult) = scale_word(word).filter(|_| big && sm.as_str().starts_with(' '))
+                {
+                    value = value.checked_mul(mult)?;
+                    fig.scale = Some(mult);
+                    pos += sm.end();
+                }
+            }
         } else if let Some((len, iso, mult)) = scaled_code_after(rest) {
             currency = Some(iso);
             value = value.checked_mul(mult)?;
@@ -1044,17 +1077,37 @@ fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
         let at = trimmed
             .len()
             .checked_sub(sym.len())
-            .filter(|&at| trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(sym));
-        if let Some(rest) = at.map(|at| &trimmed[..at]) {
+            .filter(|&at| trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(sym))
+            .or_else(|| spaced_dollar(trimmed, sym));
+        if let Some(at) = at {
+            let rest = &trimmed[..at];
             // Letter symbols ("Rs", "US$") must start a word.
             if sym.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphanumeric) {
                 continue;
             }
             // A "-" before the symbol is a range dash, fine; a letter glued after an alphanumeric is not.
-            return Some((sym.len() + gap, iso));
+            return Some((trimmed.len() - at + gap, iso));
         }
     }
     None
+}
+
+/// Where a letter-prefixed dollar sign written with a space ("c $ 300 million", "hk $ 10") starts in
+/// `before`: the prefix must be a word of its own, and not "a" (the article: "a $5 bill") or "s" (a
+/// possessive: "the firm's $5bn").
+fn spaced_dollar(before: &str, sym: &str) -> Option<usize> {
+    let prefix = sym
+        .strip_suffix('$')
+        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        .filter(|p| !p.eq_ignore_ascii_case("a") && !p.eq_ignore_ascii_case("s"))?;
+    let head = before.strip_suffix('$')?.strip_suffix(' ')?;
+    let at = head.len().checked_sub(prefix.len())?;
+    let word_start = head[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'));
+    (head.is_char_boundary(at) && head[at..].eq_ignore_ascii_case(prefix) && word_start)
+        .then_some(at)
 }
 
 /// An ISO code before a number ("USD 5", "CHF 100", "EUR5bn"): (start of the code, ISO code).
@@ -1066,6 +1119,74 @@ fn code_before(before: &str) -> Option<(usize, &'static str)> {
     let ws = crate::text::trailing_run_start(trimmed, char::is_alphanumeric);
     let word = &trimmed[ws..];
     vocab().codes.get(word).map(|&iso| (ws, iso))
+}
+
+/// The value of number words `w` (parsed) at `span`: (value, is an ordinal, is words). `None` for a bare
+/// fraction that is not one here; "a hundredth of" widens the span to its article.
+fn words_value(
+    text: &str,
+    span: &mut Span,
+    w: &str,
+    parsed: &WordNumber,
+) -> Option<(Decimal, bool, bool)> {
+    // "a third" and a bare "half" are fractions only before "of"/"the" ("a third of voters"); "a third
+    // time" is an ordinal. With a number word ("one third", "two-thirds", "five eighths") it is a fraction.
+    let lower = w.to_ascii_lowercase();
+    let bare =
+        lower.starts_with("a ") || lower.starts_with("an ") || lower == "half" || lower == "halves";
+    let fraction = !parsed.value.is_integer() && !parsed.ordinal;
+    let next = next_word(text, span.end).to_ascii_lowercase();
+    if fraction && bare && !matches!(next.as_str(), "of" | "the") {
+        return None;
+    }
+    // "a hundredth of a second", "one thousandth of the vote": a fraction, not an ordinal.
+    let parts = ["hundredth", "thousandth", "millionth", "billionth"];
+    if parsed.ordinal && next == "of" && parts.contains(&lower.as_str()) {
+        let before = text[..span.start].trim_end_matches(' ');
+        let ws = crate::text::trailing_run_start(before, char::is_alphabetic);
+        let article = &before[ws..];
+        if (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("one"))
+            && before.len() < span.start
+        {
+            span.start = ws;
+            let parts_of = parsed.value.as_i64().map(i128::from)?;
+            return Some((Decimal::int(1).div_int(parts_of)?, false, true));
+        }
+    }
+    Some((parsed.value, parsed.ordinal, true))
+}
+
+/// " hundredths" after a number: (bytes consumed, how many parts make one).
+fn parts_after(rest: &str) -> Option<(usize, i128)> {
+    let body = rest.strip_prefix([' ', '-'])?;
+    let end = body
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(body.len());
+    let parts = match body[..end].to_ascii_lowercase().as_str() {
+        "tenths" => 10,
+        "hundredths" => 100,
+        "thousandths" => 1_000,
+        "millionths" => 1_000_000,
+        "billionths" => 1_000_000_000,
+        "trillionths" => 1_000_000_000_000,
+        _ => return None,
+    };
+    Some((1 + end, parts))
+}
+
+/// " of a million" after a fraction: (bytes consumed, the scale).
+fn of_a_scale(rest: &str) -> Option<(usize, Decimal)> {
+    let mut words = rest.split_whitespace();
+    let (of, a, scale) = (words.next()?, words.next()?, words.next()?);
+    let scale = scale.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let big = ["thousand", "million", "billion", "trillion"]
+        .iter()
+        .any(|w| scale.eq_ignore_ascii_case(w));
+    if !(of.eq_ignore_ascii_case("of") && (a.eq_ignore_ascii_case("a") || a == "one") && big) {
+        return None;
+    }
+    let end = rest.find(scale)? + scale.len();
+    Some((end, scale_word(scale)?))
 }
 
 /// A currency word or code after the number: (bytes consumed, ISO code).
@@ -1109,8 +1230,9 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
             return Some((lead + form.len(), iso));
         }
     }
-    // A nationality + currency word ("Canadian dollars", "malaysia ringgit").
-    let lower = body.to_ascii_lowercase();
+    // A nationality + currency word ("Canadian dollars", "malaysia ringgit"), read in a short window (not
+    // a lower-case copy of the rest of the article per figure).
+    let lower = body[..crate::text::floor_char_boundary(body, 64)].to_ascii_lowercase();
     for (adj, word, iso) in &v.adjectives {
         if let Some(after_adj) = lower.strip_prefix(adj.as_str()) {
             let after_adj_trim = after_adj.trim_start();
@@ -1198,7 +1320,7 @@ fn subunit_after(rest: &str) -> Option<(usize, Decimal)> {
 
 /// "12 cents", "197 pence", "50p": (bytes consumed, ISO code of the main unit).
 fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
-    let lower = rest.to_ascii_lowercase();
+    let lower = rest[..crate::text::floor_char_boundary(rest, 16)].to_ascii_lowercase();
     for (form, iso) in [
         (" cents", "USD"),
         (" cent", "USD"),

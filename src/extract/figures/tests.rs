@@ -371,3 +371,36 @@ t!(
     "Tickets cost 20 € in Lyon and 15€ online.",
     [("20 €", "20", "EUR"), ("15€", "15", "EUR")]
 );
+t!(
+    spaced_dollar_prefixes_but_not_articles_or_possessives,
+    "It raised c $ 16.4 million, the firm's $5bn and a $ 20 fee; US $200.",
+    [
+        ("c $ 16.4 million", "16400000", "CAD"),
+        ("$5bn", "5000000000", "USD"),
+        ("$ 20", "20", "USD"),
+        ("US $200", "200", "USD")
+    ]
+);
+t!(
+    scale_after_a_code_and_fractions_of_a_scale,
+    "Deals of 75 USD million; two thirds of a million people; a quarter of a billion dlrs.",
+    [
+        ("75 USD million", "75000000", "USD"),
+        ("two thirds of a million", "666666.6667", "people"),
+        ("a quarter of a billion dlrs", "250000000", "USD")
+    ]
+);
+t!(
+    parts_powers_and_dozens,
+    "He won by two hundredths of a second, a hundredth of a point; two and fifty-four hundredths; \
+     1.1^2 and 2.5^-1; 3 doz eggs; the hundredth anniversary.",
+    [
+        ("two hundredths", "0.02", ""),
+        ("a hundredth", "0.01", ""),
+        ("two and fifty-four hundredths", "2.54", ""),
+        ("1.1^2", "1.21", ""),
+        ("2.5^-1", "0.4", ""),
+        ("3 doz", "36", "eggs"),
+        ("hundredth", "100", "")
+    ]
+);
