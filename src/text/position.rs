@@ -25,7 +25,7 @@ pub struct LineIndex {
 }
 
 /// Bytes between char-count checkpoints.
-const CHECKPOINT: usize = 1024;
+const CHECKPOINT: usize = 128;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
