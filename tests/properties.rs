@@ -18,6 +18,11 @@ fn doc(text: &str, published: Option<&str>) -> Document {
 fn newsy_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("$".to_string()),
+        // Letter-prefixed dollar signs with a space, after a multi-byte char ("’ $ 5" once panicked).
+        Just("’ $ 5".to_string()),
+        Just("c $ 16.4 million".to_string()),
+        Just(" two and fifty-four hundredths".to_string()),
+        Just("1.1^23".to_string()),
         Just("£3bn".to_string()),
         Just("€".to_string()),
         Just(" per cent".to_string()),

@@ -68,20 +68,41 @@ pub fn drive<T: Send>(
             None => {}
         }
         if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            let results: Vec<Extracted<T>> = batch
+            let results: Vec<Result<Extracted<T>, String>> = batch
                 .par_iter()
                 .map(|doc| {
-                    let analyzed = Analyzed::new(doc);
-                    let claims = pipeline.run(&analyzed);
-                    let prepared = prepare(&analyzed, &claims);
-                    Extracted {
-                        parts: analyzed.into_parts(),
-                        claims,
-                        prepared,
-                    }
+                    // A bug in an extractor costs its article, not the batch: the article is reported
+                    // as failed and the others go on.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let analyzed = Analyzed::new(doc);
+                        let claims = pipeline.run(&analyzed);
+                        let prepared = prepare(&analyzed, &claims);
+                        Extracted {
+                            parts: analyzed.into_parts(),
+                            claims,
+                            prepared,
+                        }
+                    }))
+                    .map_err(|panic| panic_message(panic.as_ref()))
                 })
                 .collect();
             for (doc, ex) in batch.iter().zip(results) {
+                let ex = match ex {
+                    Ok(ex) => ex,
+                    Err(msg) => {
+                        let p = &doc.provenance;
+                        report.error(&crate::Error::bad_input(
+                            &p.path,
+                            p.line,
+                            format!(
+                                "article {} skipped: internal error in claim extraction (a claimdex \
+                                 bug, please report it): {msg}",
+                                doc.id
+                            ),
+                        ));
+                        continue;
+                    }
+                };
                 let analyzed = Analyzed::from_parts(doc, ex.parts.0, ex.parts.1);
                 sink(&analyzed, &ex.claims, ex.prepared, &mut report)?;
                 report.article(doc.len(), ex.claims.iter().map(|c| c.kind));
@@ -95,4 +116,72 @@ pub fn drive<T: Send>(
         }
     }
     Ok(report)
+}
+
+/// The message a panic carried.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::ClaimKind;
+    use crate::extract::Extractor;
+
+    /// An extractor with a bug: it panics on any article that mentions "boom".
+    struct Fragile;
+
+    impl Extractor for Fragile {
+        fn kind(&self) -> ClaimKind {
+            ClaimKind::Figure
+        }
+
+        fn extract(&self, doc: &Analyzed<'_>, _found: &[Claim], _out: &mut Vec<Claim>) {
+            assert!(
+                !doc.text().contains("boom"),
+                "fragile extractor met {:?}",
+                doc.text()
+            );
+        }
+    }
+
+    #[test]
+    fn a_panicking_extractor_costs_its_article_not_the_batch() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("articles.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"First article.\"}\n\
+             {\"id\": \"b\", \"text\": \"This one goes boom.\"}\n\
+             {\"id\": \"c\", \"text\": \"Third article.\"}\n",
+        )
+        .expect("write input");
+        let paths = vec![path.display().to_string()];
+        let inputs = Inputs {
+            paths: &paths,
+            format: InputFormat::Auto,
+            quiet: true,
+        };
+        let pipeline = Pipeline::with_extractors(vec![Box::new(Fragile)]);
+        let mut seen = Vec::new();
+        let report = drive(
+            &inputs,
+            &pipeline,
+            |_| false,
+            |_, _| (),
+            |analyzed, _, (), _| {
+                seen.push(analyzed.text().to_string());
+                Ok(())
+            },
+        )
+        .expect("the batch runs to the end");
+        assert_eq!(seen, ["First article.", "Third article."]);
+        assert_eq!(report.failed, 1);
+        assert_eq!(report.articles, 2);
+    }
 }

@@ -1101,13 +1101,15 @@ fn spaced_dollar(before: &str, sym: &str) -> Option<usize> {
         .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic()))
         .filter(|p| !p.eq_ignore_ascii_case("a") && !p.eq_ignore_ascii_case("s"))?;
     let head = before.strip_suffix('$')?.strip_suffix(' ')?;
-    let at = head.len().checked_sub(prefix.len())?;
+    let at = head
+        .len()
+        .checked_sub(prefix.len())
+        .filter(|&at| head.is_char_boundary(at))?;
     let word_start = head[..at]
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'));
-    (head.is_char_boundary(at) && head[at..].eq_ignore_ascii_case(prefix) && word_start)
-        .then_some(at)
+    (head[at..].eq_ignore_ascii_case(prefix) && word_start).then_some(at)
 }
 
 /// An ISO code before a number ("USD 5", "CHF 100", "EUR5bn"): (start of the code, ISO code).
