@@ -921,10 +921,8 @@ fn build(
             // "75 USD million": the scale after the code.
             if let Some(sm) = p.scale.find(&text[pos..]).filter(|_| fig.scale.is_none()) {
                 let word = sm.as_str().trim();
-                let big = ["thousand", "million", "billion", "trillion"]
-                    .iter()
-                    .any(|w| word.eq_ignore_ascii_case(w));
-                if let Some(mult) = scale_word(word).filter(|_| big && sm.as_str().starts_with(' '))
+                if let Some(mult) =
+                    scale_word(word).filter(|_| is_big_scale(word) && sm.as_str().starts_with(' '))
                 {
                     value = value.checked_mul(mult)?;
                     fig.scale = Some(mult);
@@ -1176,15 +1174,22 @@ fn parts_after(rest: &str) -> Option<(usize, i128)> {
     Some((1 + end, parts))
 }
 
+/// A scale word written out in full: thousand, million, billion, trillion (any case).
+fn is_big_scale(word: &str) -> bool {
+    ["thousand", "million", "billion", "trillion"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// " of a million" after a fraction: (bytes consumed, the scale).
 fn of_a_scale(rest: &str) -> Option<(usize, Decimal)> {
     let mut words = rest.split_whitespace();
     let (of, a, scale) = (words.next()?, words.next()?, words.next()?);
     let scale = scale.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let big = ["thousand", "million", "billion", "trillion"]
-        .iter()
-        .any(|w| scale.eq_ignore_ascii_case(w));
-    if !(of.eq_ignore_ascii_case("of") && (a.eq_ignore_ascii_case("a") || a == "one") && big) {
+    if !(of.eq_ignore_ascii_case("of")
+        && (a.eq_ignore_ascii_case("a") || a == "one")
+        && is_big_scale(scale))
+    {
         return None;
     }
     let end = rest.find(scale)? + scale.len();
