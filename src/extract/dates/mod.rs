@@ -868,8 +868,8 @@ impl Ctx<'_> {
                 }
                 let month = crate::time::month_number(m.as_str())?;
                 // "June last year", "March next year".
-                let tail = self.text[whole.end()..]
-                    [..crate::text::floor_char_boundary(&self.text[whole.end()..], 16)]
+                let tail = self.text
+                    [whole.end()..crate::text::window_after(self.text, whole.end(), 16)]
                     .to_ascii_lowercase();
                 let (year_shift, tail_len) =
                     [(" last year", -1), (" next year", 1), (" this year", 0)]
@@ -1719,8 +1719,7 @@ impl Ctx<'_> {
                 let the = c.name("the")?;
                 let month_follows = self.next_word(the.end()).eq_ignore_ascii_case("of") && {
                     let rest = self.text[the.end()..].trim_start()[2..].trim_start();
-                    let rest =
-                        rest[..crate::text::floor_char_boundary(rest, 16)].to_ascii_lowercase();
+                    let rest = rest[..crate::text::window_after(rest, 0, 16)].to_ascii_lowercase();
                     ["this month", "next month", "last month", "the month"]
                         .iter()
                         .any(|p| rest.starts_with(p))

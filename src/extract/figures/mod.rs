@@ -1140,8 +1140,8 @@ fn words_value(
         return None;
     }
     // "a hundredth of a second", "one thousandth of the vote": a fraction, not an ordinal.
-    let parts = ["hundredth", "thousandth", "millionth", "billionth"];
-    if parsed.ordinal && next == "of" && parts.contains(&lower.as_str()) {
+    let part = PARTS.iter().find(|(name, _)| *name == lower);
+    if let Some(&(_, parts)) = part.filter(|_| parsed.ordinal && next == "of") {
         let before = text[..span.start].trim_end_matches(' ');
         let ws = crate::text::trailing_run_start(before, char::is_alphabetic);
         let article = &before[ws..];
@@ -1149,12 +1149,21 @@ fn words_value(
             && before.len() < span.start
         {
             span.start = ws;
-            let parts_of = parsed.value.as_i64().map(i128::from)?;
-            return Some((Decimal::int(1).div_int(parts_of)?, false, true));
+            return Some((Decimal::int(1).div_int(parts)?, false, true));
         }
     }
     Some((parsed.value, parsed.ordinal, true))
 }
+
+/// Names of a part of one (`a hundredth`, `two hundredths`) and how many parts make one.
+const PARTS: [(&str, i128); 6] = [
+    ("tenth", 10),
+    ("hundredth", 100),
+    ("thousandth", 1_000),
+    ("millionth", 1_000_000),
+    ("billionth", 1_000_000_000),
+    ("trillionth", 1_000_000_000_000),
+];
 
 /// " hundredths" after a number: (bytes consumed, how many parts make one).
 fn parts_after(rest: &str) -> Option<(usize, i128)> {
@@ -1162,15 +1171,10 @@ fn parts_after(rest: &str) -> Option<(usize, i128)> {
     let end = body
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(body.len());
-    let parts = match body[..end].to_ascii_lowercase().as_str() {
-        "tenths" => 10,
-        "hundredths" => 100,
-        "thousandths" => 1_000,
-        "millionths" => 1_000_000,
-        "billionths" => 1_000_000_000,
-        "trillionths" => 1_000_000_000_000,
-        _ => return None,
-    };
+    let plural = body[..end].strip_suffix(['s', 'S'])?;
+    let &(_, parts) = PARTS
+        .iter()
+        .find(|(name, _)| plural.eq_ignore_ascii_case(name))?;
     Some((1 + end, parts))
 }
 
@@ -1239,7 +1243,7 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     }
     // A nationality + currency word ("Canadian dollars", "malaysia ringgit"), read in a short window (not
     // a lower-case copy of the rest of the article per figure).
-    let lower = body[..crate::text::floor_char_boundary(body, 64)].to_ascii_lowercase();
+    let lower = body[..crate::text::window_after(body, 0, 64)].to_ascii_lowercase();
     for (adj, word, iso) in &v.adjectives {
         if let Some(after_adj) = lower.strip_prefix(adj.as_str()) {
             let after_adj_trim = after_adj.trim_start();
@@ -1327,7 +1331,7 @@ fn subunit_after(rest: &str) -> Option<(usize, Decimal)> {
 
 /// "12 cents", "197 pence", "50p": (bytes consumed, ISO code of the main unit).
 fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
-    let lower = rest[..crate::text::floor_char_boundary(rest, 16)].to_ascii_lowercase();
+    let lower = rest[..crate::text::window_after(rest, 0, 16)].to_ascii_lowercase();
     for (form, iso) in [
         (" cents", "USD"),
         (" cent", "USD"),
