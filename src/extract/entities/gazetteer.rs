@@ -27,6 +27,8 @@ pub struct Gazetteer {
     pub title_starts: HashSet<&'static str>,
     /// Head words that type the name they end ("Corp" -> organization).
     pub cues: HashMap<&'static str, Subtype>,
+    /// Country names ("Sweden", "South Korea"): the places that field national teams.
+    pub countries: HashSet<&'static str>,
 }
 
 fn load_names(src: &'static str, subtype: Subtype, into: &mut Vec<(&'static str, Subtype)>) {
@@ -106,7 +108,9 @@ pub fn gazetteer() -> &'static Gazetteer {
                 Some((word, subtype))
             })
             .collect();
+        let countries = data_lines(include_str!("../../../data/entities/countries.txt")).collect();
         Gazetteer {
+            countries,
             names,
             name_types,
             by_name,

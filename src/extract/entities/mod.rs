@@ -10,6 +10,7 @@
 //! entities unless a vocabulary or another mention vouches for them.
 
 mod gazetteer;
+mod sport;
 
 use std::sync::OnceLock;
 
@@ -568,6 +569,18 @@ impl Extractor for EntityExtractor {
                 typed.push((m, subtype));
             }
         }
+        if sport::is_match_report(text) {
+            for (m, t) in &mut typed {
+                if *t == Subtype::Location
+                    && m.rule == "entity.gazetteer"
+                    && g.countries.contains(&text[m.span])
+                    && !placed(text, m.span, g)
+                {
+                    *t = Subtype::Organization;
+                    m.rule = "entity.organization.team";
+                }
+            }
+        }
         resolve(text, typed, out);
     }
 }
@@ -692,6 +705,26 @@ fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
         return Some(Subtype::Person);
     }
     None
+}
+
+/// Whether the words before a place name make it the place itself: a locative ("in Sochi", "to Russia"
+/// but not "lost 1 – 2 to England") or a town before it ("Sochi, Russia").
+fn placed(text: &str, span: Span, g: &Gazetteer) -> bool {
+    let before = text[..span.start].trim_end();
+    let start = crate::text::trailing_run_start(before, char::is_alphabetic);
+    let prev = before[start..].to_lowercase();
+    if LOCATIVE.contains(&prev.as_str()) {
+        let ahead = before[..start].trim_end();
+        return !(prev == "to" && ahead.ends_with(|c: char| c.is_ascii_digit()));
+    }
+    match before.strip_suffix(',') {
+        Some(town) => {
+            let town = town.trim_end();
+            let word = &town[crate::text::trailing_run_start(town, char::is_alphabetic)..];
+            word.starts_with(char::is_uppercase) && !g.countries.contains(word)
+        }
+        None => false,
+    }
 }
 
 /// Types a mention that has no vocabulary type yet.
@@ -1301,11 +1334,7 @@ fn split_run(
             if let Some(&t) = g.by_name.get(spaced.as_ref()) {
                 subtype = Some(t);
                 rule = "entity.gazetteer";
-            } else if let Some(&t) = name
-                .split_whitespace()
-                .last()
-                .and_then(|l| g.cues.get(l.trim_end_matches('.')))
-            {
+            } else if let Some(t) = head_cue(g, &spaced) {
                 // "Charlotte Church", "Shirley Temple": a given name before a cue word that is also a
                 // surname makes a person, not a place or a body.
                 let given_then_surname = words == 2
@@ -1322,14 +1351,23 @@ fn split_run(
                         _ => "entity.organization.cue",
                     };
                 }
-            } else if words >= 3
-                && name
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|f| g.cues.get(f).is_some_and(|t| *t == Subtype::Organization))
-            {
-                subtype = Some(Subtype::Organization);
-                rule = "entity.organization.cue";
+            } else if words >= 3 {
+                // A cue word first: "Bank of Japan", "Institute for Fiscal Studies" (any organization
+                // cue); "Museum of Flight", "Tower of London" (a place cue before "of").
+                let mut ws = name.split_whitespace();
+                let first = ws.next().and_then(|f| g.cues.get(f));
+                let of_next = ws.next() == Some("of");
+                match first {
+                    Some(Subtype::Organization) => {
+                        subtype = Some(Subtype::Organization);
+                        rule = "entity.organization.cue";
+                    }
+                    Some(Subtype::Location) if of_next => {
+                        subtype = Some(Subtype::Location);
+                        rule = "entity.location.cue";
+                    }
+                    _ => {}
+                }
             }
         }
         if titled && subtype.is_none() {
@@ -1350,6 +1388,19 @@ fn split_run(
         });
     }
     out
+}
+
+/// The type the head of a name gives it: its last three or two words when they are a cue ("Air Force
+/// Base", "Space Center"), else its last word ("Corp.", "Museum"). `name` is single-spaced.
+fn head_cue(g: &Gazetteer, name: &str) -> Option<Subtype> {
+    let starts = name.match_indices(' ').map(|(i, _)| i + 1);
+    let mut tails: Vec<&str> = starts.map(|i| &name[i..]).collect();
+    tails.retain(|t| t.matches(' ').count() <= 2);
+    tails
+        .iter()
+        .find_map(|t| g.cues.get(t))
+        .or_else(|| g.cues.get(name.rsplit(' ').next()?.trim_end_matches('.')))
+        .copied()
 }
 
 /// A lower-case title right before a name: "chief executive Lena Fischer", "minister Ashwini Vaishnaw".

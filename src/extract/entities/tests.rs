@@ -241,3 +241,51 @@ t!(
     "Talks with the United\nStates resumed.",
     [("United\nStates", Location, "United States")]
 );
+
+// Sites: a museum, a memorial or a kind of centre people visit is a place; a centre on its own is a body.
+t!(
+    sites_are_places,
+    "Visitors to the Brandt Science Museum and the Halvorsen Space Center queued, the Marlow Policy Centre said.",
+    [
+        ("Brandt Science Museum", Location, "Brandt Science Museum"),
+        ("Halvorsen Space Center", Location, "Halvorsen Space Center"),
+        ("Marlow Policy Centre", Organization, "Marlow Policy Centre"),
+    ]
+);
+t!(
+    place_cue_before_of,
+    "The exhibit moved to the Museum of Glass last year.",
+    [("Museum of Glass", Location, "Museum of Glass")]
+);
+// Dotted company codes end a company's name ("S.A.", "N.V.").
+t!(
+    dotted_company_code,
+    "Orders went to Lindqvist Maritima S.A. last week.",
+    [(
+        "Lindqvist Maritima S.A.",
+        Organization,
+        "Lindqvist Maritima S.A."
+    )]
+);
+// In a match report a country that plays is its national team; where the game is played stays a place.
+t!(
+    national_teams_in_match_reports,
+    "Norway defeated Chile 2 – 1 in Oslo, Norway. The striker scored a penalty after the referee \
+     checked, and the coach of Chile praised his goalkeeper.",
+    [
+        ("Norway", Organization, "Norway"),
+        ("Chile", Organization, "Chile"),
+        ("Oslo", Location, "Oslo"),
+        ("Norway", Location, "Norway"),
+        ("Chile", Organization, "Chile"),
+    ]
+);
+t!(
+    countries_outside_match_reports_stay_places,
+    "Norway and Chile signed a trade deal in Oslo, the coach of the delegation said.",
+    [
+        ("Norway", Location, "Norway"),
+        ("Chile", Location, "Chile"),
+        ("Oslo", Location, "Oslo"),
+    ]
+);
