@@ -266,6 +266,8 @@ const HYPHEN_SUFFIXES: &[(&str, Option<Subtype>)] = &[
     ("-funded", None),
     ("-made", Some(Subtype::Location)),
     ("-style", None),
+    ("-like", None),
+    ("-esque", None),
 ];
 
 /// Lower-case words that, right before a name, make it a person ("chief executive Lena Fischer").
@@ -786,11 +788,31 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
             .split_once('-')
             .is_some_and(|(a, b)| {
                 looks_like_name_word(a)
-                    && (2..=5).contains(&b.len())
+                    && (2..=6).contains(&b.len())
                     && b.chars().all(|c| c.is_ascii_lowercase())
             })
     {
         return Some(Subtype::Person);
+    }
+    // "O.J. Simpson", "J. K. Rowling": initials before a surname.
+    if words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| is_initials(w) && !g.by_name.contains_key(w))
+        && looks_like_name_word(words[words.len() - 1])
+        && !g.by_name.contains_key(words[words.len() - 1])
+    {
+        return Some(Subtype::Person);
+    }
+    // "Evansville, Indiana", "the town of Yeoncheon": a settlement named by the place it is in, or by
+    // the kind of place it is.
+    if words.len() <= 2
+        && words.iter().all(|w| {
+            looks_like_name_word(w) && !g.cues.contains_key(w) && !g.by_name.contains_key(w)
+        })
+        && place_by_context(m.span, text, g)
+    {
+        return Some(Subtype::Location);
     }
     // "Stade de France", "Mount Kenya", "Lake Victoria": a place word first.
     if words.len() >= 2
@@ -841,6 +863,65 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     Some(match words.len() {
         2 | 3 if words.iter().all(|w| looks_like_name_word(w)) => Subtype::Person,
         _ => Subtype::Organization,
+    })
+}
+
+/// Initials: one or more capital letters each with a full stop (`O.J.`, `J.`, `J.R.R.`).
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+}
+
+/// Kinds of settlement and area that name a place after "of": "the town of Yeoncheon".
+const SETTLEMENT_WORDS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "port",
+    "suburb",
+    "state",
+    "municipality",
+    "hamlet",
+    "prefecture",
+];
+
+/// Whether the words around an unknown name make it a place: a known place after a comma ("Evansville,
+/// Indiana") or a kind of settlement before "of" ("the village of Levico").
+fn place_by_context(span: Span, text: &str, g: &Gazetteer) -> bool {
+    let after = &text[span.end..crate::text::window_after(text, span.end, 40)];
+    if let Some(rest) = after.strip_prefix(", ") {
+        let end = rest
+            .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '.'))
+            .unwrap_or(rest.len());
+        let place = rest[..end].trim_end_matches([' ', '.']);
+        // The longest known place at the start of the rest: "New South Wales", "Indiana".
+        let mut cut = place.len();
+        loop {
+            let p = &place[..cut];
+            // Not the start of a longer word or name: "London-based", "Texas’s".
+            let whole = !rest[cut..].starts_with(['-', '’', '\'']);
+            if whole && g.by_name.get(p) == Some(&Subtype::Location) {
+                return true;
+            }
+            match p.rfind(' ') {
+                Some(i) => cut = i,
+                None => break,
+            }
+        }
+    }
+    let before = text[..span.start].trim_end();
+    before.strip_suffix(" of").is_some_and(|b| {
+        let b = b.trim_end();
+        let w = &b[crate::text::trailing_run_start(b, char::is_alphabetic)..];
+        SETTLEMENT_WORDS.contains(&w)
     })
 }
 

@@ -289,3 +289,27 @@ t!(
         ("Oslo", Location, "Oslo"),
     ]
 );
+// An unknown name followed by a known place, or after "the town of", is a settlement.
+t!(
+    settlement_by_context,
+    "Floods reached Marrowby, Ohio, and the town of Kestrelholm on Monday.",
+    [
+        ("Marrowby", Location, "Marrowby"),
+        ("Ohio", Location, "Ohio"),
+        ("Kestrelholm", Location, "Kestrelholm"),
+    ]
+);
+// Initials before a surname make a person; "-like" is not part of the name.
+t!(
+    initials_and_like_suffix,
+    "Critics compared it to a Brannigan-like farce staged by T.R. Wexley.",
+    [
+        ("Brannigan", Organization, "Brannigan"),
+        ("T.R. Wexley", Person, "T.R. Wexley"),
+    ]
+);
+t!(
+    romanized_given_name_of_six_letters,
+    "The motion was tabled by Wong Chi-cheung yesterday.",
+    [("Wong Chi-cheung", Person, "Wong Chi-cheung")]
+);
