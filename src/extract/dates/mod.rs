@@ -121,6 +121,7 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "nov",
         "dec",
     ];
+    const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     fn start(words: &'static [&'static str]) -> (Fit, &'static [&'static str]) {
         (Fit::Start, words)
     }
@@ -261,6 +262,34 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
             ],
         ),
         "date.month_day_slash" => (Fit::Anywhere, &["/"]),
+        // `now`, `nowadays`, `currently`, `at present`, `these days`, `to date`, `year-to-date`, `at this
+        // point in time`, `in recent years`, `in the near future`, `in the coming weeks`.
+        "date.reference" => start(&[
+            "now",
+            "current",
+            "present",
+            "days",
+            "moment",
+            "date",
+            "minute",
+            "time",
+            "recent",
+            "lately",
+            "past",
+            "previously",
+            "formerly",
+            "once",
+            "earlier",
+            "soon",
+            "shortly",
+            "future",
+            "coming",
+            "later",
+        ]),
+        // The first two digits of a year (1500-2199), at the start of a word or after `FY` (`FY2024`).
+        "date.year" => start(&["15", "16", "17", "18", "19", "20", "21", "fy"]),
+        // Clock times and numeric dates start a word with a digit.
+        "date.time" | "date.numeric" => start(DIGITS),
         "date.set" => start(&[
             "every",
             "each",
@@ -285,12 +314,44 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
     }
 }
 
+/// How far a rule's matches reach before and after its trigger word, in bytes (see [`REACH`]). The month
+/// rules have short words around the month (`Wednesday, the twenty-first of`, `the beginning of`,
+/// `the 31st, 2024`), and most month triggers are the verb `may`: their windows stay small.
+fn reach(id: &str) -> (usize, usize) {
+    match id {
+        "date.month_day_year"
+        | "date.day_month_year"
+        | "date.month_year"
+        | "date.month"
+        | "date.month_day_year_sep"
+        | "date.day_month_year_sep"
+        | "date.month_year_sep"
+        | "date.month_day_sep" => (64, 64),
+        // A number in words before its unit: `the following one hundred and twenty-five consecutive
+        // business days`, `two and a half years ago`.
+        "date.duration" | "date.ago" => (96, 32),
+        // `so far this fiscal year`, `the very beginning of the next month`.
+        "date.relative_unit" | "date.period_edge" => (64, 32),
+        // `at this point in time`, `in the distant future`.
+        "date.reference" => (48, 48),
+        // `fiscal year 2024`, `FY 2024`.
+        "date.year" => (32, 8),
+        // `approximately 1530 local time`, `12:30:00 CEST in the afternoon`.
+        "date.time" => (24, 64),
+        // `12/31/2024`.
+        "date.numeric" => (8, 16),
+        _ => REACH,
+    }
+}
+
 /// The trigger automaton: every trigger word, with the rules it opens.
 struct Gate {
     words: aho_corasick::AhoCorasick,
     rules_of: Vec<Vec<usize>>,
     /// How each rule's trigger words must sit.
     fit: Vec<Fit>,
+    /// How far each rule's matches reach around its trigger words.
+    reach: Vec<(usize, usize)>,
     always: Vec<usize>,
 }
 
@@ -301,9 +362,11 @@ fn gate() -> &'static Gate {
         let mut rules_of: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         let mut fit = Vec::new();
+        let mut reach = Vec::new();
         for (i, rule) in rules().iter().enumerate() {
             let (f, t) = triggers(rule.id);
             fit.push(f);
+            reach.push(self::reach(rule.id));
             if t.is_empty() {
                 always.push(i);
             }
@@ -327,16 +390,16 @@ fn gate() -> &'static Gate {
             words,
             rules_of,
             fit,
+            reach,
             always,
         }
     })
 }
 
-/// How far a match may reach before the first and after the last trigger word in it, in bytes. Far more
-/// than any rule's words around its trigger (`the following twenty-one`, `, 2024`), so windows find the
-/// same matches as a pass over the whole text.
-const REACH_BEFORE: usize = 128;
-const REACH_AFTER: usize = 128;
+/// How far a match may reach before the first and after the last trigger word in it, in bytes, unless
+/// [`reach`] says otherwise. Far more than any rule's words around its trigger (`the following
+/// twenty-one`, `, 2024`), so windows find the same matches as a pass over the whole text.
+const REACH: (usize, usize) = (128, 128);
 
 /// The rules that can match in `text`, in rule order, each with the byte ranges to search: the whole text,
 /// or windows around its trigger words (merged where they overlap, each ending after a whitespace
@@ -357,10 +420,6 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
     for m in g.words.find_overlapping_iter(text) {
         let starts = !is_word(m.start()) || m.start() == 0 || !is_word(m.start() - 1);
         let ends = !is_word(m.end());
-        let (a, b) = (
-            m.start().saturating_sub(REACH_BEFORE),
-            window_end(text, m.end() + REACH_AFTER),
-        );
         for &i in &g.rules_of[m.pattern().as_usize()] {
             let fits = match g.fit[i] {
                 Fit::Anywhere => true,
@@ -370,6 +429,11 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
             if !fits {
                 continue;
             }
+            let (before, after) = g.reach[i];
+            let (a, b) = (
+                m.start().saturating_sub(before),
+                window_end(text, m.end() + after),
+            );
             let w = &mut windows[i];
             match w.last_mut() {
                 // Hits come in order of their end; a longer word ending later may start earlier.
