@@ -120,6 +120,12 @@ pub fn trailing_run_start(s: &str, in_word: impl Fn(char) -> bool) -> usize {
     after_last(s, |c| !in_word(c))
 }
 
+/// The trailing run of letters of `s` (empty when `s` ends with a non-letter): the word before a position,
+/// once the whitespace before it is trimmed.
+pub fn last_word(s: &str) -> &str {
+    &s[trailing_run_start(s, char::is_alphabetic)..]
+}
+
 /// The start of a look-behind window of about `n` bytes before `pos` (on a char boundary). Context
 /// searches stay inside such windows so that no input makes them quadratic.
 pub fn window_before(text: &str, pos: usize, n: usize) -> usize {

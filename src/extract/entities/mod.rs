@@ -21,7 +21,7 @@ use gazetteer::{gazetteer, Gazetteer};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::span::Span;
-use crate::text::{Analyzed, Token, TokenKind};
+use crate::text::{last_word, Analyzed, Token, TokenKind};
 
 /// Lower-case particles inside names: `Ursula von der Leyen`, `Mohammed bin Salman`.
 const PARTICLES: &[&str] = &[
@@ -571,13 +571,16 @@ impl Extractor for EntityExtractor {
                 typed.push((m, subtype));
             }
         }
-        if sport::is_match_report(text) {
+        // The match-report test scans the whole article: only when a country could be a team.
+        let plays = |m: &Mention, t: Subtype| {
+            t == Subtype::Location
+                && m.rule == "entity.gazetteer"
+                && g.countries.contains(&text[m.span])
+                && !placed(text, m.span, g)
+        };
+        if typed.iter().any(|(m, t)| plays(m, *t)) && sport::is_match_report(text) {
             for (m, t) in &mut typed {
-                if *t == Subtype::Location
-                    && m.rule == "entity.gazetteer"
-                    && g.countries.contains(&text[m.span])
-                    && !placed(text, m.span, g)
-                {
+                if plays(m, *t) {
                     *t = Subtype::Organization;
                     m.rule = "entity.organization.team";
                 }
@@ -685,8 +688,7 @@ const SURNAME_CUES: &[&str] = &[
 fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
     let name = &text[m.span];
     let before = text[..m.span.start].trim_end();
-    let prev =
-        before[crate::text::trailing_run_start(before, char::is_alphabetic)..].to_lowercase();
+    let prev = last_word(before).to_lowercase();
     if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
         return Some(Subtype::Location);
     }
@@ -713,20 +715,15 @@ fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
 /// but not "lost 1 – 2 to England") or a town before it ("Sochi, Russia").
 fn placed(text: &str, span: Span, g: &Gazetteer) -> bool {
     let before = text[..span.start].trim_end();
-    let start = crate::text::trailing_run_start(before, char::is_alphabetic);
-    let prev = before[start..].to_lowercase();
-    if LOCATIVE.contains(&prev.as_str()) {
-        let ahead = before[..start].trim_end();
-        return !(prev == "to" && ahead.ends_with(|c: char| c.is_ascii_digit()));
+    let prev = last_word(before);
+    if LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(prev)) {
+        let ahead = before[..before.len() - prev.len()].trim_end();
+        return !(prev.eq_ignore_ascii_case("to") && ahead.ends_with(|c: char| c.is_ascii_digit()));
     }
-    match before.strip_suffix(',') {
-        Some(town) => {
-            let town = town.trim_end();
-            let word = &town[crate::text::trailing_run_start(town, char::is_alphabetic)..];
-            word.starts_with(char::is_uppercase) && !g.countries.contains(word)
-        }
-        None => false,
-    }
+    before.strip_suffix(',').is_some_and(|town| {
+        let word = last_word(town.trim_end());
+        word.starts_with(char::is_uppercase) && !g.countries.contains(word)
+    })
 }
 
 /// Types a mention that has no vocabulary type yet.
@@ -918,11 +915,9 @@ fn place_by_context(span: Span, text: &str, g: &Gazetteer) -> bool {
         }
     }
     let before = text[..span.start].trim_end();
-    before.strip_suffix(" of").is_some_and(|b| {
-        let b = b.trim_end();
-        let w = &b[crate::text::trailing_run_start(b, char::is_alphabetic)..];
-        SETTLEMENT_WORDS.contains(&w)
-    })
+    before
+        .strip_suffix(" of")
+        .is_some_and(|b| SETTLEMENT_WORDS.contains(&last_word(b.trim_end())))
 }
 
 /// A word shaped like a personal name: capital then lower case, per hyphen or apostrophe part
@@ -1474,12 +1469,11 @@ fn split_run(
 /// The type the head of a name gives it: its last three or two words when they are a cue ("Air Force
 /// Base", "Space Center"), else its last word ("Corp.", "Museum"). `name` is single-spaced.
 fn head_cue(g: &Gazetteer, name: &str) -> Option<Subtype> {
-    let starts = name.match_indices(' ').map(|(i, _)| i + 1);
-    let mut tails: Vec<&str> = starts.map(|i| &name[i..]).collect();
-    tails.retain(|t| t.matches(' ').count() <= 2);
-    tails
-        .iter()
-        .find_map(|t| g.cues.get(t))
+    // The last one, two and three words, shortest first: the last cue found is the longest.
+    name.rmatch_indices(' ')
+        .take(3)
+        .filter_map(|(i, _)| g.cues.get(&name[i + 1..]))
+        .last()
         .or_else(|| g.cues.get(name.rsplit(' ').next()?.trim_end_matches('.')))
         .copied()
 }
