@@ -29,6 +29,28 @@ pub struct Gazetteer {
     pub cues: HashMap<&'static str, Subtype>,
     /// Country names ("Sweden", "South Korea"): the places that field national teams.
     pub countries: HashSet<&'static str>,
+    /// Everyday English words, lower case ("creative", "circle").
+    pub common: HashSet<&'static str>,
+}
+
+impl Gazetteer {
+    /// Whether a capitalized word of a name is an everyday word ("Creative", "Circle") and not also a
+    /// known given name or surname ("Rose", "Brown").
+    pub fn is_common_word(&self, word: &str) -> bool {
+        if self.given.contains(word) || self.surnames.contains(word) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        if !word.is_ascii() {
+            return false;
+        }
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.common.contains(w))
+    }
 }
 
 fn load_names(src: &'static str, subtype: Subtype, into: &mut Vec<(&'static str, Subtype)>) {
@@ -109,8 +131,10 @@ pub fn gazetteer() -> &'static Gazetteer {
             })
             .collect();
         let countries = data_lines(include_str!("../../../data/entities/countries.txt")).collect();
+        let common = data_lines(include_str!("../../../data/entities/common_words.txt")).collect();
         Gazetteer {
             countries,
+            common,
             names,
             name_types,
             by_name,

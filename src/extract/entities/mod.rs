@@ -857,8 +857,15 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
             return Some(Subtype::Person);
         }
     }
+    // Two or three name-shaped words are a person's name ("Thabo Mbeki", "Courtney Love") unless every one
+    // of them is an everyday word ("Creative Commons", "Velvet Underground"): then a group, company or work.
     Some(match words.len() {
-        2 | 3 if words.iter().all(|w| looks_like_name_word(w)) => Subtype::Person,
+        2 | 3
+            if words.iter().all(|w| looks_like_name_word(w))
+                && !words.iter().all(|w| g.is_common_word(w)) =>
+        {
+            Subtype::Person
+        }
         _ => Subtype::Organization,
     })
 }

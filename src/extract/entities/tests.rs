@@ -190,6 +190,21 @@ t!(
     ]
 );
 t!(
+    everyday_words_are_not_a_person,
+    "The council gave a grant to Silver Lanterns, a choir that performs at weddings.",
+    [("Silver Lanterns", Organization, "Silver Lanterns")]
+);
+t!(
+    unknown_names_are_a_person,
+    "The award went to Tafadzwa Mutasa, a nurse from the north.",
+    [("Tafadzwa Mutasa", Person, "Tafadzwa Mutasa")]
+);
+t!(
+    everyday_surname_is_still_a_person,
+    "The plan was drafted by Zanele Gold, a local engineer.",
+    [("Zanele Gold", Person, "Zanele Gold")]
+);
+t!(
     split_at_inner_title,
     "UN Secretary-General Antonio Guterres urged calm.",
     [
