@@ -491,6 +491,9 @@ impl Extractor for EntityExtractor {
             }
         }
 
+        // A quotation starts a sentence of its own: `commented, "Hoping that` capitalizes `Hoping`.
+        sentence_starts.extend(quotation_starts(doc));
+
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
         cands.extend(dateline_places);
@@ -588,6 +591,50 @@ impl Extractor for EntityExtractor {
         }
         resolve(text, typed, out);
     }
+}
+
+/// Lower-case words a title keeps small: `"Scarne on Card Tricks"` is a title, not a sentence.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "de",
+    "von",
+];
+
+/// Where the first word of each quoted sentence starts: a word right after an opening quote mark (one
+/// that follows white space, a bracket or a dash, or starts the text), or after an editor's bracket inside
+/// it (`"[Ten] years`). A quotation that is only a name or a title (`the 787 "Dreamliner"`, `"Scarne on
+/// Card Tricks"`) has no ordinary lower-case word before its closing mark and is not a sentence.
+fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
+    let text: &str = &doc.doc.text;
+    let toks = &doc.tokens;
+    toks.iter().enumerate().filter_map(move |(i, q)| {
+        if q.kind != TokenKind::Punct || !matches!(q.text(text), "\"" | "“" | "‘" | "'") {
+            return None;
+        }
+        let opens = text[..q.span.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':'));
+        let mut next = toks.get(i + 1)?;
+        let mut at = q.span.end;
+        if next.text(text) == "[" && next.span.start == at {
+            at = next.span.end;
+            next = toks.get(i + 2)?;
+        }
+        if !opens || next.span.start != at || next.kind != TokenKind::Word {
+            return None;
+        }
+        let first = i + if at == q.span.end { 1 } else { 2 };
+        let sentence = toks[first + 1..]
+            .iter()
+            .take_while(|t| !matches!(t.text(text), "\"" | "”" | "’" | "'" | "\n"))
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(12)
+            .any(|t| {
+                let w = t.text(text);
+                w.starts_with(char::is_lowercase) && !TITLE_SMALL_WORDS.contains(&w)
+            });
+        sentence.then_some(next.span.start)
+    })
 }
 
 /// A product or model code: letters and digits mixed in one word (`A380`, `IE6`, `F-35`, `7e7`).

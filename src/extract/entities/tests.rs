@@ -205,6 +205,19 @@ t!(
     [("Zanele Gold", Person, "Zanele Gold")]
 );
 t!(
+    quoted_sentence_start_is_not_a_name,
+    "“Anything can happen,” the coach said. He added: \"Looking ahead, we are ready.\"",
+    []
+);
+t!(
+    quoted_name_is_still_a_name,
+    "The airline named its jet \"Skylark\" and flew it to Oslo.",
+    [
+        ("Skylark", Organization, "Skylark"),
+        ("Oslo", Location, "Oslo")
+    ]
+);
+t!(
     split_at_inner_title,
     "UN Secretary-General Antonio Guterres urged calm.",
     [
