@@ -218,6 +218,11 @@ t!(
     ]
 );
 t!(
+    religions_are_misc,
+    "The course compares Islam with Buddhism.",
+    [("Islam", Misc, "Islam"), ("Buddhism", Misc, "Buddhism")]
+);
+t!(
     split_at_inner_title,
     "UN Secretary-General Antonio Guterres urged calm.",
     [
