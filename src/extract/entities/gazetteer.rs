@@ -37,16 +37,14 @@ impl Gazetteer {
     /// Whether a capitalized word of a name is an everyday word ("Creative", "Circle") and not also a
     /// known given name or surname ("Rose", "Brown").
     pub fn is_common_word(&self, word: &str) -> bool {
-        if self.given.contains(word) || self.surnames.contains(word) {
+        if !word.is_ascii() || self.given.contains(word) || self.surnames.contains(word) {
             return false;
         }
+        // Lower-cased on the stack: no word of the list is longer than 32 letters.
         let mut buf = [0u8; 32];
         let Some(lower) = buf.get_mut(..word.len()) else {
             return false;
         };
-        if !word.is_ascii() {
-            return false;
-        }
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
         std::str::from_utf8(lower).is_ok_and(|w| self.common.contains(w))

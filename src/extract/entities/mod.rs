@@ -602,7 +602,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// Where the first word of each quoted sentence starts: a word right after an opening quote mark (one
 /// that follows white space, a bracket or a dash, or starts the text), or after an editor's bracket inside
 /// it (`"[Ten] years`). A quotation that is only a name or a title (`the 787 "Dreamliner"`, `"Scarne on
-/// Card Tricks"`) has no ordinary lower-case word before its closing mark and is not a sentence.
+/// Card Tricks"`) has no ordinary lower-case word before its closing mark (or in its first 12 words, when
+/// the mark is missing) and is not a sentence.
 fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
     let text: &str = &doc.doc.text;
     let toks = &doc.tokens;
@@ -626,7 +627,7 @@ fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 
         let first = i + if at == q.span.end { 1 } else { 2 };
         let sentence = toks[first + 1..]
             .iter()
-            .take_while(|t| !matches!(t.text(text), "\"" | "”" | "’" | "'" | "\n"))
+            .take_while(|t| !matches!(t.text(text), "\"" | "”" | "’" | "'"))
             .filter(|t| t.kind == TokenKind::Word)
             .take(12)
             .any(|t| {
