@@ -20,6 +20,7 @@ use gazetteer::{gazetteer, Gazetteer};
 
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
+use crate::extract::quotes::marks::is_opening_context;
 use crate::span::Span;
 use crate::text::{last_word, Analyzed, Token, TokenKind};
 
@@ -593,14 +594,14 @@ impl Extractor for EntityExtractor {
     }
 }
 
-/// Lower-case words a title keeps small: `"Scarne on Card Tricks"` is a title, not a sentence.
+/// Lower-case words a title keeps small, besides name particles: `"Scarne on Card Tricks"` is a title,
+/// not a sentence.
 const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "de",
-    "von",
+    "a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from",
 ];
 
-/// Where the first word of each quoted sentence starts: a word right after an opening quote mark (one
-/// that follows white space, a bracket or a dash, or starts the text), or after an editor's bracket inside
+/// Where the first word of each quoted sentence starts: a word right after an opening quote mark (placed
+/// where the quote finder would open a quotation), or after an editor's bracket inside
 /// it (`"[Ten] years`). A quotation that is only a name or a title (`the 787 "Dreamliner"`, `"Scarne on
 /// Card Tricks"`) has no ordinary lower-case word before its closing mark (or in its first 12 words, when
 /// the mark is missing) and is not a sentence.
@@ -611,10 +612,7 @@ fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 
         if q.kind != TokenKind::Punct || !matches!(q.text(text), "\"" | "“" | "‘" | "'") {
             return None;
         }
-        let opens = text[..q.span.start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':'));
+        let opens = is_opening_context(text[..q.span.start].chars().next_back());
         let mut next = toks.get(i + 1)?;
         let mut at = q.span.end;
         if next.text(text) == "[" && next.span.start == at {
@@ -632,7 +630,9 @@ fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 
             .take(12)
             .any(|t| {
                 let w = t.text(text);
-                w.starts_with(char::is_lowercase) && !TITLE_SMALL_WORDS.contains(&w)
+                w.starts_with(char::is_lowercase)
+                    && !TITLE_SMALL_WORDS.contains(&w)
+                    && !PARTICLES.contains(&w)
             });
         sentence.then_some(next.span.start)
     })

@@ -36,7 +36,8 @@ struct Mark {
     single: bool,
 }
 
-fn is_opening_context(prev: Option<char>) -> bool {
+/// Whether a quote mark after `prev` (the character before it; `None` at the start) can open a quotation.
+pub(crate) fn is_opening_context(prev: Option<char>) -> bool {
     prev.is_none_or(|c| {
         c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '‘')
     })

@@ -8,7 +8,7 @@
 //! with no attribution of its own inherits the speaker of the quotation just before it. Short quoted
 //! words with no attribution (names, titles, scare quotes) are subtype `scare` and never get a speaker.
 
-mod marks;
+pub(crate) mod marks;
 
 use std::sync::OnceLock;
 
