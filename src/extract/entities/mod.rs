@@ -983,10 +983,13 @@ fn looks_like_name_word(w: &str) -> bool {
         .all(|p| {
             let mut cs = p.chars();
             cs.next().is_some_and(char::is_uppercase) && {
-                let rest: Vec<char> = cs.collect();
-                !rest.is_empty()
-                    && rest.iter().filter(|c| c.is_uppercase()).count() <= 1
-                    && rest.iter().all(|c| c.is_alphabetic())
+                let (mut len, mut upper) = (0, 0);
+                cs.all(|c| {
+                    len += 1;
+                    upper += usize::from(c.is_uppercase());
+                    c.is_alphabetic()
+                }) && len > 0
+                    && upper <= 1
             }
         })
 }

@@ -55,12 +55,22 @@ fn is_closing_context(next: Option<char>) -> bool {
 
 fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(i + 1).map(|x| x.1);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Every quote mark starts with one of these bytes (the curly ones with 0xE2); the scan jumps from one
+    // to the next instead of decoding every character.
+    while let Some(p) = bytes[from..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+    {
+        let at = from + p;
+        // `at` is a character boundary: none of these bytes continues a UTF-8 sequence.
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        from = at + c.len_utf8();
+        let prev = text[..at].chars().next_back();
+        let next = text[from..].chars().next();
         match c {
             '“' | '„' => out.push(Mark {
                 at,
@@ -87,17 +97,17 @@ fn marks(text: &str) -> Vec<Mark> {
                     dir: Dir::Open,
                     single: false,
                 });
-                i += 1;
+                from += 1;
             }
             '\'' if next == Some('\'') => {
-                let after = chars.get(i + 2).map(|x| x.1);
+                let after = text[from + 1..].chars().next();
                 out.push(Mark {
                     at,
                     len: 2,
                     dir: straight_dir(prev, after),
                     single: false,
                 });
-                i += 1;
+                from += 1;
             }
             '‘' if !prev.is_some_and(char::is_alphanumeric) => out.push(Mark {
                 at,
@@ -133,7 +143,6 @@ fn marks(text: &str) -> Vec<Mark> {
             }
             _ => {}
         }
-        i += 1;
     }
     out
 }
