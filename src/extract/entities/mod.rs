@@ -433,7 +433,8 @@ fn possessive_len(s: &str) -> usize {
     0
 }
 
-/// Whether most words of the line holding `pos` are capitalized (a headline).
+/// The headline lines of `text`, in order: most of their longer words capitalized (a title-case headline
+/// that does not end like a sentence), or most of their words all caps (a wire headline, a table).
 fn headline_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -441,7 +442,14 @@ fn headline_lines(text: &str) -> Vec<Span> {
         let end = start + line.len();
         // Words of more than three chars with a letter: how many, how many capitalized, how many all caps.
         let (mut long, mut caps, mut all_caps) = (0, 0, 0);
+        // Words with two letters or more, and how many of them are all caps: wire headlines and tables
+        // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
+        let (mut lettered, mut shouted) = (0, 0);
         for w in line.split_whitespace() {
+            if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                lettered += 1;
+                shouted += usize::from(is_all_caps(w));
+            }
             if w.chars().nth(3).is_none() || !w.chars().any(char::is_alphabetic) {
                 continue;
             }
@@ -449,11 +457,11 @@ fn headline_lines(text: &str) -> Vec<Span> {
             caps += usize::from(w.starts_with(char::is_uppercase));
             all_caps += usize::from(is_all_caps(w));
         }
-        if long >= 3 {
-            let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
-            if (caps * 10 >= long * 7 && !ends_like_sentence) || all_caps * 10 >= long * 7 {
-                out.push(Span::new(start, end));
-            }
+        let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
+        let headline = long >= 3
+            && ((caps * 10 >= long * 7 && !ends_like_sentence) || all_caps * 10 >= long * 7);
+        if headline || (lettered >= 1 && shouted * 10 >= lettered * 7) {
+            out.push(Span::new(start, end));
         }
         start = end;
     }
@@ -476,9 +484,16 @@ impl Extractor for EntityExtractor {
         let headlines = headline_lines(text);
         // Headline lines are sorted and disjoint: the only one that can hold `s` is the first ending after its
         // start.
-        let in_headline = |s: Span| {
-            let i = headlines.partition_point(|h| h.end <= s.start);
-            headlines.get(i).is_some_and(|h| h.contains(s))
+        let headline_at = |at: usize| {
+            let i = headlines.partition_point(|h| h.end <= at);
+            headlines.get(i).filter(|h| h.start <= at)
+        };
+        // A run may go on over a line break. Hard-wrapped lines full of names look like headlines, so a run
+        // over several lines is in a headline only when it shouts: `SHR 31 CTS\nOATS\nMAY7`.
+        let in_headline = |s: Span| match headline_at(s.start) {
+            Some(h) if h.contains(s) => true,
+            Some(_) => headline_at(s.end - 1).is_some() && is_all_caps(&text[s]),
+            None => false,
         };
         let mut sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
         let line_starts: HashSet<usize> = std::iter::once(0)

@@ -182,6 +182,11 @@ t!(
     [("Texas", Location, "Texas")]
 );
 t!(
+    all_caps_wire_headlines_and_tables_name_nothing,
+    "KESTREL FOODS INC <KSF> 2ND QTR NET\n\nSHR 31 CTS VS 28 CTS\nOATS\nMAY7  149 1/4 UP  3/4\n\nKestrel Foods Inc said sales rose.",
+    [("Kestrel Foods Inc", Organization, "Kestrel Foods Inc")]
+);
+t!(
     org_short_mention,
     "Helios Compute Inc. announced sites. Helios said more would come.",
     [
