@@ -31,6 +31,9 @@ pub struct Gazetteer {
     pub countries: HashSet<&'static str>,
     /// Everyday English words, lower case ("creative", "circle").
     pub common: HashSet<&'static str>,
+    /// States and provinces by their abbreviation without its last period (`Calif`, `N.Y`, `TX`): the
+    /// full name.
+    pub region_abbreviations: HashMap<&'static str, &'static str>,
 }
 
 impl Gazetteer {
@@ -130,9 +133,18 @@ pub fn gazetteer() -> &'static Gazetteer {
             .collect();
         let countries = data_lines(include_str!("../../../data/entities/countries.txt")).collect();
         let common = data_lines(include_str!("../../../data/entities/common_words.txt")).collect();
+        let region_abbreviations = data_lines(include_str!(
+            "../../../data/entities/region_abbreviations.txt"
+        ))
+        .filter_map(|l| {
+            let (abbreviation, full) = l.split_once(' ')?;
+            Some((abbreviation.trim_end_matches('.'), full))
+        })
+        .collect();
         Gazetteer {
             countries,
             common,
+            region_abbreviations,
             names,
             name_types,
             by_name,

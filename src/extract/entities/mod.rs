@@ -372,6 +372,8 @@ struct Mention {
     sentence_initial: bool,
     /// Sits in a headline-capitalized line.
     in_headline: bool,
+    /// The canonical name when the text abbreviates it (`Calif.` for California).
+    canonical: Option<&'static str>,
 }
 
 /// The entity extractor.
@@ -579,6 +581,13 @@ impl Extractor for EntityExtractor {
                 }
             }
             let mut m = m;
+            if let Some(full) = region_after_place(text, m.span, g) {
+                m.rule = "entity.location.abbreviation";
+                m.subtype = Some(Subtype::Location);
+                m.canonical = Some(full);
+                typed.push((m, Subtype::Location));
+                continue;
+            }
             if let Some(end) =
                 model_number_after(text, m.span).filter(|_| m.subtype != Some(Subtype::Location))
             {
@@ -1009,6 +1018,25 @@ fn looks_like_name_word(w: &str) -> bool {
         })
 }
 
+/// A state or province abbreviated after the town in it (`Long Beach, Calif.`, `Trenton, N.J.`, `Austin,
+/// TX`): its full name. A bare postal code counts only after a known place: after a name it is a
+/// post-nominal (`Tom Smith, SC`, `Jane Doe, MD`).
+fn region_after_place(text: &str, span: Span, g: &Gazetteer) -> Option<&'static str> {
+    let abbreviation = &text[span];
+    let full = g
+        .region_abbreviations
+        .get(abbreviation.trim_end_matches('.'))?;
+    let before = text[..span.start].trim_end().strip_suffix(',')?;
+    let town = last_word(before);
+    let postal = abbreviation.len() == 2 && is_all_caps(abbreviation);
+    let ok = if postal {
+        g.by_name.get(town) == Some(&Subtype::Location)
+    } else {
+        town.starts_with(char::is_uppercase)
+    };
+    ok.then_some(*full)
+}
+
 /// Canonical names: later short mentions resolve to the full name met earlier; acronyms defined in
 /// brackets resolve to their expansion. Emits the claims.
 fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
@@ -1054,7 +1082,9 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
         let name = fold(&text[m.span]);
         let mut subtype = subtype;
         let mut rule = m.rule;
-        let value = if let Some(full) = acronyms.get(&name) {
+        let value = if let Some(full) = m.canonical {
+            full.to_string()
+        } else if let Some(full) = acronyms.get(&name) {
             full.clone()
         } else if !name.contains(' ') {
             match (surname_to_full.get(&name), head_to_org.get(&name)) {
@@ -1172,6 +1202,7 @@ fn gazetteer_hits(
             words: text[span].split_whitespace().count(),
             sentence_initial: sentence_starts.contains(&s),
             in_headline: in_headline(span),
+            canonical: None,
         });
     }
     out
@@ -1214,6 +1245,7 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
             words: j - i + 1,
             sentence_initial: true,
             in_headline: false,
+            canonical: None,
         });
     }
     out
@@ -1534,6 +1566,7 @@ fn split_run(
             words,
             sentence_initial: sentence_starts.contains(&run[a].span.start),
             in_headline: in_headline(span),
+            canonical: None,
         });
     }
     out

@@ -187,6 +187,28 @@ t!(
     [("Kestrel Foods Inc", Organization, "Kestrel Foods Inc")]
 );
 t!(
+    state_abbreviation_after_a_town_is_the_state,
+    "The plant in Fremont, Calif., will close; the clinic in Camden, N.J. stays.",
+    [
+        ("Fremont", Location, "Fremont"),
+        ("Calif", Location, "California"),
+        ("Camden", Location, "Camden"),
+        ("N.J.", Location, "New Jersey")
+    ]
+);
+
+#[test]
+fn postal_code_after_a_name_is_not_a_state() {
+    let found = run("Dana Whitlock, MD, said the clinic will stay open.");
+    assert!(found
+        .iter()
+        .any(|(t, s, _)| t == "Dana Whitlock" && *s == Subtype::Person));
+    assert!(
+        !found.iter().any(|(_, s, _)| *s == Subtype::Location),
+        "{found:?}"
+    );
+}
+t!(
     org_short_mention,
     "Helios Compute Inc. announced sites. Helios said more would come.",
     [
