@@ -580,6 +580,9 @@ impl Extractor for EntityExtractor {
                     continue;
                 }
             }
+            if is_code_suffix(text, m.span) {
+                continue;
+            }
             let mut m = m;
             if let Some(full) = region_after_place(text, m.span, g) {
                 m.rule = "entity.location.abbreviation";
@@ -1037,6 +1040,17 @@ fn region_after_place(text: &str, span: Span, g: &Gazetteer) -> Option<&'static 
     ok.then_some(*full)
 }
 
+/// The exchange suffix of a ticker code (`PEUP.PA`, `0005.HK`): a short all-caps word glued to a word by a
+/// dot.
+fn is_code_suffix(text: &str, span: Span) -> bool {
+    let name = &text[span];
+    name.len() <= 3
+        && is_all_caps(name)
+        && text[..span.start]
+            .strip_suffix('.')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
 /// Canonical names: later short mentions resolve to the full name met earlier; acronyms defined in
 /// brackets resolve to their expansion. Emits the claims.
 fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
@@ -1059,8 +1073,22 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
             }
             _ => {}
         }
-        // "Federal Energy Regulatory Commission (FERC)"
+        // A wire ticker after an organization: "Revlon Group Inc <REV>", "Olivetti SpA <OLIV.MI>".
         let after = &text[m.span.end..];
+        if *subtype == Subtype::Organization {
+            if let Some(ticker) = after.strip_prefix(" <").map(|a| {
+                &a[..a
+                    .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
+                    .unwrap_or(a.len())]
+            }) {
+                if ticker.len() >= 2 && ticker != name {
+                    acronyms
+                        .entry(ticker.to_string())
+                        .or_insert_with(|| name.clone());
+                }
+            }
+        }
+        // "Federal Energy Regulatory Commission (FERC)"
         if let Some(inner) = after
             .strip_prefix(" (")
             .and_then(|a| a.split_once(')'))

@@ -209,6 +209,20 @@ fn postal_code_after_a_name_is_not_a_state() {
     );
 }
 t!(
+    wire_ticker_resolves_to_its_company_and_exchange_suffix_is_nothing,
+    "Talvero Industries Inc <TLVO> bought a stake in Brunmark SA <BRUN.PA> on Monday.",
+    [
+        (
+            "Talvero Industries Inc",
+            Organization,
+            "Talvero Industries Inc"
+        ),
+        ("TLVO", Organization, "Talvero Industries Inc"),
+        ("Brunmark SA", Organization, "Brunmark SA"),
+        ("BRUN", Organization, "Brunmark SA")
+    ]
+);
+t!(
     org_short_mention,
     "Helios Compute Inc. announced sites. Helios said more would come.",
     [
