@@ -1203,7 +1203,16 @@ fn gazetteer_hits(
     in_headline: &dyn Fn(Span) -> bool,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    for m in g.names.find_iter(text) {
+    // Hard-wrapped text breaks names over lines (`General\nMotors`): the names are matched with line
+    // breaks read as spaces, which keeps every offset.
+    let unwrapped;
+    let hay = if text.contains('\n') {
+        unwrapped = text.replace('\n', " ");
+        unwrapped.as_str()
+    } else {
+        text
+    };
+    for m in g.names.find_iter(hay) {
         let (s, e) = (m.start(), m.end());
         let before_ok = text[..s]
             .chars()

@@ -223,6 +223,11 @@ t!(
     ]
 );
 t!(
+    vocabulary_name_wrapped_over_two_lines,
+    "The filing went to the United Arab\nEmirates on Monday.",
+    [("United Arab\nEmirates", Location, "United Arab Emirates")]
+);
+t!(
     org_short_mention,
     "Helios Compute Inc. announced sites. Helios said more would come.",
     [
