@@ -448,16 +448,17 @@ fn headline_lines(text: &str) -> Vec<Span> {
         // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
         let (mut lettered, mut shouted) = (0, 0);
         for w in line.split_whitespace() {
+            let shouts = usize::from(is_all_caps(w));
             if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
                 lettered += 1;
-                shouted += usize::from(is_all_caps(w));
+                shouted += shouts;
             }
             if w.chars().nth(3).is_none() || !w.chars().any(char::is_alphabetic) {
                 continue;
             }
             long += 1;
             caps += usize::from(w.starts_with(char::is_uppercase));
-            all_caps += usize::from(is_all_caps(w));
+            all_caps += shouts;
         }
         let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
         let headline = long >= 3
@@ -795,10 +796,14 @@ fn placed(text: &str, span: Span, g: &Gazetteer) -> bool {
         let ahead = before[..before.len() - prev.len()].trim_end();
         return !(prev.eq_ignore_ascii_case("to") && ahead.ends_with(|c: char| c.is_ascii_digit()));
     }
-    before.strip_suffix(',').is_some_and(|town| {
-        let word = last_word(town.trim_end());
-        word.starts_with(char::is_uppercase) && !g.countries.contains(word)
-    })
+    town_before(text, span)
+        .is_some_and(|town| town.starts_with(char::is_uppercase) && !g.countries.contains(town))
+}
+
+/// The word before a comma just before `span`: the town in `Sochi, Russia` or `Long Beach, Calif.`.
+fn town_before(text: &str, span: Span) -> Option<&str> {
+    let before = text[..span.start].trim_end().strip_suffix(',')?;
+    Some(last_word(before.trim_end()))
 }
 
 /// Types a mention that has no vocabulary type yet.
@@ -1029,8 +1034,7 @@ fn region_after_place(text: &str, span: Span, g: &Gazetteer) -> Option<&'static 
     let full = g
         .region_abbreviations
         .get(abbreviation.trim_end_matches('.'))?;
-    let before = text[..span.start].trim_end().strip_suffix(',')?;
-    let town = last_word(before);
+    let town = town_before(text, span)?;
     let postal = abbreviation.len() == 2 && is_all_caps(abbreviation);
     let ok = if postal {
         g.by_name.get(town) == Some(&Subtype::Location)
