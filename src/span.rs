@@ -113,6 +113,12 @@ pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
     spans.get(i).is_some_and(|s| s.overlaps(span))
 }
 
+/// True when one of `spans` (sorted and disjoint) holds all of `span`: one binary search.
+pub fn within_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.contains(span))
+}
+
 impl From<Range<usize>> for Span {
     fn from(r: Range<usize>) -> Span {
         Span::new(r.start, r.end)

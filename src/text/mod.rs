@@ -58,13 +58,14 @@ impl<'d> Analyzed<'d> {
         &self.doc.text
     }
 
-    /// URLs, e-mail addresses, handles, phone numbers and dotted version numbers, sorted and disjoint: no
-    /// claim is read inside them. Scanned once per document, whichever extractor asks first.
+    /// URLs, e-mail addresses, handles, phone numbers, dotted version numbers and markup tags left in the
+    /// text (`<tweet id="7479" author="@AP">`, `</a>`, but not a wire ticker such as `<REV>`), sorted and
+    /// disjoint: no claim is read inside them. Scanned once per document, whichever extractor asks first.
     pub fn excluded(&self) -> &[Span] {
         self.excluded.get_or_init(|| {
             static RE: OnceLock<Regex> = OnceLock::new();
             RE.get_or_init(|| {
-                Regex::new(r"(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)")
+                Regex::new(r"</?[a-z][a-z0-9_:-]*(?:\s+[^<>\n]*=[^<>\n]*)?\s*/?>|(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)")
                     .expect("excluded spans pattern")
             })
             .find_iter(self.text())
@@ -159,6 +160,39 @@ pub fn after_last(s: &str, is_stop: impl Fn(char) -> bool) -> usize {
 mod tests {
     use super::*;
     use crate::document::{Metadata, Provenance};
+
+    fn excluded(text: &str) -> Vec<String> {
+        let doc = Document::new(text.into(), Provenance::default(), Metadata::default());
+        let a = Analyzed::new(&doc);
+        a.excluded().iter().map(|s| text[*s].to_string()).collect()
+    }
+
+    #[test]
+    fn markup_tags_are_excluded_but_tickers_and_comparisons_are_not() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<tweet id=\"7479\" author=\"@AP\" datetime=\"2016-08-23\">Rain today.</tweet>",
+                &[
+                    "<tweet id=\"7479\" author=\"@AP\" datetime=\"2016-08-23\">",
+                    "</tweet>",
+                ],
+            ),
+            (
+                "See <a href='/x'>this</a> and <br/>.",
+                &["<a href='/x'>", "</a>", "<br/>"],
+            ),
+            (
+                "<tweet tweet-id=\"7713\"><tweet/>.",
+                &["<tweet tweet-id=\"7713\">", "<tweet/>"],
+            ),
+            ("Revlon Group Inc <REV> said", &[]),
+            ("if a <b and c> d", &[]),
+            ("x < 3 and y > 2", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(excluded(text), *want, "{text:?}");
+        }
+    }
 
     #[test]
     fn sentence_context_is_bounded_in_unpunctuated_text() {

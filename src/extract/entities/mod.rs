@@ -524,9 +524,9 @@ impl Extractor for EntityExtractor {
                 .then(a.span.start.cmp(&b.span.start))
                 .then(b.subtype.is_some().cmp(&a.subtype.is_some()))
         });
-        // A date is never an entity.
+        // A date is never an entity, nor is anything in a URL, an address or a markup tag.
         let mut taken = crate::span::SpanSet::new();
-        for d in &dates {
+        for d in dates.iter().chain(doc.excluded()) {
             taken.insert(*d);
         }
         let mut kept: Vec<Mention> = Vec::new();

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
-use crate::span::Span;
+use crate::span::{within_any, Span};
 use crate::text::Analyzed;
 
 const VERBS: &str = "said|says|say|told|tells|tell|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|answers|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|claimed|claims|conceded|concedes|cautioned|cautions|complained|complains|suggested|suggests|posted|posts|tweeted|tweets|announced|announces|concluded|concludes|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|predicted|predicts|joked|jokes|quipped|quips|shouted|shouts|urged|urges|vowed|vows|maintained|maintains|observed|observes|remarked|remarks|responded|responds|countered|counters|agreed|agrees|wondered|wonders|confirmed|confirms|testified|testifies|pleaded|pleads|boasted|boasts|lamented|laments|mused|muses|snapped|snaps|exclaimed|exclaims|whispered|whispers|yelled|yells|reiterated|reiterates|retorted|retorts|interjected|interjects|pointed out|points out|went on|goes on|shot back|shoots back|fired back|fires back|hit back|hits back|pressed|presses|chimed in|chimes in|interrupted|interrupts|reads|read|cracked|cracks|mocked|mocks|scoffed|scoffs|laughed|laughs|offered|offers|contended|contends|charged|charges|alleged|alleges|objected|objects|demanded|demands|promised|promises|pledged|pledges|described|describes|called|calls|texted|texts|emailed|emails|blasted|blasts|slammed|slams|asserted|asserts|recounted|recounts|summed up|sums up|put it|puts it|quoted|quotes|chanted|chants|started|starts|began|begins|reported|reports|recalled|explained|thundered|would say|had said|has said|have said|will say";
@@ -139,6 +139,10 @@ impl Extractor for QuoteExtractor {
         let quotes = marks::find(text);
         let mut previous: Option<(Span, Option<String>)> = None;
         for q in quotes {
+            // Quoted attribute values in a markup tag (`<tweet author="@AP">`) are not quotations.
+            if within_any(doc.excluded(), q.span) {
+                continue;
+            }
             let inner = &text[q.inner];
             let words = inner.split_whitespace().count();
             if words == 0 {

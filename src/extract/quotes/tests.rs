@@ -31,6 +31,11 @@ macro_rules! t {
 }
 
 t!(
+    quoted_attributes_in_markup_are_not_quotes,
+    "<tweet author=\"@Maria_Ruiz\" date=\"May 2\">“Count every vote,” Maria Ruiz wrote.</tweet>",
+    [("“Count every vote,”", Direct, Some("Maria Ruiz"))]
+);
+t!(
     x_said_after,
     "“We will know more in June,” Christine Lagarde said.",
     [(
