@@ -2,6 +2,12 @@
 
 use std::io;
 
+/// Ingest allocates claim records on the extraction threads and frees them on Tantivy's indexing threads;
+/// glibc's allocator serializes those cross-thread frees on its arena locks, mimalloc does not (ingest of
+/// the bench corpus: best of five runs 7.53 s against 8.16 s; extract alone is unchanged).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let code = match claimdex::cli::run() {
         Ok(code) => code,
