@@ -89,6 +89,9 @@ enum Fit {
     Start,
     /// As a whole word (`mar` in `Mar.`, not in `market`).
     Word,
+    /// As a whole word joined to a number by a dash or slash before or after it (`Oct/2`, `14-Mar-2024`,
+    /// `Sept.-2024`).
+    Joined,
 }
 
 /// Words one of which must be in every match of a rule (any case), and how they must sit; an empty list
@@ -100,6 +103,13 @@ const MONTH_RULES: &[&str] = &[
     "date.day_month_year",
     "date.month_year",
     "date.month",
+    "date.month_day_year_sep",
+    "date.day_month_year_sep",
+    "date.month_year_sep",
+    "date.month_day_sep",
+];
+/// The month rules whose month touches a dash or slash (`14-Mar-2024`, `Oct/2`).
+const JOINED_MONTH_RULES: &[&str] = &[
     "date.month_day_year_sep",
     "date.day_month_year_sep",
     "date.month_year_sep",
@@ -138,6 +148,7 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         (Fit::Start, words)
     }
     match id {
+        id if JOINED_MONTH_RULES.contains(&id) => (Fit::Joined, MONTHS),
         id if MONTH_RULES.contains(&id) => (Fit::Word, MONTHS),
         "date.weekday" => start(&[
             "monday",
@@ -423,6 +434,11 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
                 Fit::Anywhere => true,
                 Fit::Start => starts,
                 Fit::Word => starts && ends,
+                Fit::Joined => {
+                    let joint = |i: usize| matches!(bytes.get(i), Some(b'-' | b'/'));
+                    let after = m.end() + usize::from(bytes.get(m.end()) == Some(&b'.'));
+                    starts && ends && (joint(after) || m.start() > 0 && joint(m.start() - 1))
+                }
             };
             if !fits {
                 continue;

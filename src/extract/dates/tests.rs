@@ -544,6 +544,17 @@ t!(
     ]
 );
 t!(
+    months_joined_by_dashes_and_slashes,
+    "Filed 14-Mar-2024, due Sept.-2025 or Oct/3, not May 4.",
+    None,
+    [
+        ("14-Mar-2024", "2024-03-14"),
+        ("Sept.-2025", "2025-09"),
+        ("Oct/3", "XXXX-10-03"),
+        ("May 4", "XXXX-05-04")
+    ]
+);
+t!(
     a_season_after_whole_or_throughout,
     "Drills ran through the whole summer; prices spring back.",
     None,
