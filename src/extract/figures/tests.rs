@@ -269,6 +269,11 @@ t!(
     "See https://example.com/5 or mail a@b5.com or @user42.",
     []
 );
+t!(
+    markup_tag_attributes,
+    "<tweet id=\"771328864018726912\" width=\"550\">Up 12 points.</tweet>",
+    [("12", "12", "points")]
+);
 t!(list_numbering, "1. First point\n2) Second point", []);
 t!(street_number, "He lives at 10 Downing Street.", []);
 t!(version_numbers, "Version 10.2.1 shipped.", []);
