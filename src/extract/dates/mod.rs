@@ -97,18 +97,14 @@ enum Fit {
 /// Words one of which must be in every match of a rule (any case), and how they must sit; an empty list
 /// means the rule runs over the whole text. Found with one automaton pass per article, they confine each
 /// rule to windows around them ([`plan`]), which skips most of the ~25 regex passes over a typical text.
-/// The rules whose trigger is a month name.
+/// The rules whose trigger is a month name standing as a word (`March 14`, `14 March 2024`).
 const MONTH_RULES: &[&str] = &[
     "date.month_day_year",
     "date.day_month_year",
     "date.month_year",
     "date.month",
-    "date.month_day_year_sep",
-    "date.day_month_year_sep",
-    "date.month_year_sep",
-    "date.month_day_sep",
 ];
-/// The month rules whose month touches a dash or slash (`14-Mar-2024`, `Oct/2`).
+/// The rules whose trigger is a month name touching a dash or slash (`14-Mar-2024`, `Oct/2`).
 const JOINED_MONTH_RULES: &[&str] = &[
     "date.month_day_year_sep",
     "date.day_month_year_sep",
@@ -335,7 +331,7 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
 /// `the 31st, 2024`), and most month triggers are the verb `may`: their windows stay small.
 fn reach(id: &str) -> (usize, usize) {
     match id {
-        id if MONTH_RULES.contains(&id) => (64, 64),
+        id if MONTH_RULES.contains(&id) || JOINED_MONTH_RULES.contains(&id) => (64, 64),
         // A number in words before its unit: `the following one hundred and twenty-five consecutive
         // business days`, `two and a half years ago`.
         "date.duration" | "date.ago" => (96, 32),
