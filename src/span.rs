@@ -109,14 +109,18 @@ impl SpanSet {
 /// True when `span` shares a byte with one of `spans`, which must be sorted and disjoint (as regex
 /// `find_iter` matches are): one binary search.
 pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
-    let i = spans.partition_point(|s| s.end <= span.start);
-    spans.get(i).is_some_and(|s| s.overlaps(span))
+    first_ending_after(spans, span.start).is_some_and(|s| s.overlaps(span))
 }
 
 /// True when one of `spans` (sorted and disjoint) holds all of `span`: one binary search.
 pub fn within_any(spans: &[Span], span: Span) -> bool {
-    let i = spans.partition_point(|s| s.end <= span.start);
-    spans.get(i).is_some_and(|s| s.contains(span))
+    first_ending_after(spans, span.start).is_some_and(|s| s.contains(span))
+}
+
+/// The first of `spans` (sorted and disjoint) that ends after `at`: the only one that can hold or overlap
+/// a span starting at `at`.
+fn first_ending_after(spans: &[Span], at: usize) -> Option<&Span> {
+    spans.get(spans.partition_point(|s| s.end <= at))
 }
 
 impl From<Range<usize>> for Span {

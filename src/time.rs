@@ -6,29 +6,32 @@ use std::sync::OnceLock;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use regex::Regex;
 
+/// English month names and their abbreviations, lower case, January first (also the date extractor's
+/// trigger words).
+pub const MONTH_NAMES: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
 /// Month number (1-12) for an English month name or abbreviation (`March`, `Mar`, `Mar.`, `Sept`), any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    const NAMES: [&[&str]; 12] = [
-        &["january", "jan"],
-        &["february", "feb"],
-        &["march", "mar"],
-        &["april", "apr"],
-        &["may"],
-        &["june", "jun"],
-        &["july", "jul"],
-        &["august", "aug"],
-        &["september", "sep", "sept"],
-        &["october", "oct"],
-        &["november", "nov"],
-        &["december", "dec"],
-    ];
     // Called on every capitalized word by the entity extractor: compare in place, no lower-case copy.
     let w = word.trim_end_matches('.');
     if !(3..=9).contains(&w.len()) {
         return None;
     }
     (1..=12)
-        .zip(NAMES)
+        .zip(MONTH_NAMES)
         .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
         .map(|(m, _)| m)
 }

@@ -112,40 +112,20 @@ const JOINED_MONTH_RULES: &[&str] = &[
     "date.month_day_sep",
 ];
 
+/// Every month name and abbreviation ([`crate::time::MONTH_NAMES`]), the month rules' trigger words.
+fn month_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| crate::time::MONTH_NAMES.concat())
+}
+
 fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ];
     const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     fn start(words: &'static [&'static str]) -> (Fit, &'static [&'static str]) {
         (Fit::Start, words)
     }
     match id {
-        id if JOINED_MONTH_RULES.contains(&id) => (Fit::Joined, MONTHS),
-        id if MONTH_RULES.contains(&id) => (Fit::Word, MONTHS),
+        id if JOINED_MONTH_RULES.contains(&id) => (Fit::Joined, month_words()),
+        id if MONTH_RULES.contains(&id) => (Fit::Word, month_words()),
         "date.weekday" => start(&[
             "monday",
             "tuesday",
