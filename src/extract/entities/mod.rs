@@ -327,6 +327,25 @@ const LOWER_TITLES: &[&str] = &[
     "princess",
     "pope",
     "rapper",
+    "comedian",
+    "artist",
+    "writer",
+    "novelist",
+    "poet",
+    "playwright",
+    "composer",
+    "musician",
+    "painter",
+    "photographer",
+    "magician",
+    "designer",
+    "scientist",
+    "physicist",
+    "philosopher",
+    "historian",
+    "activist",
+    "journalist",
+    "filmmaker",
     "striker",
     "player",
     "star",
@@ -599,16 +618,46 @@ impl Extractor for EntityExtractor {
                 m.subtype = Some(Subtype::Misc);
                 m.rule = "entity.misc.model";
             }
+            // What the text says the name is beats a vocabulary's guess: "the band Kansas".
+            if !m.titled && (m.subtype.is_none() || m.rule == "entity.gazetteer") {
+                if let Some(t) = stated_kind(text, m.span) {
+                    m.subtype = Some(t);
+                    m.rule = kind_rule(t);
+                }
+            }
             if let Some(subtype) = type_of(&m, text, g) {
                 typed.push((m, subtype));
             }
         }
+        // A name whose kind the text states once keeps it in the rest of the article.
+        let stated: HashMap<&str, Subtype> = typed
+            .iter()
+            .filter(|(m, _)| m.rule.ends_with(".kind"))
+            .map(|(m, t)| (&text[m.span], *t))
+            .collect();
+        if !stated.is_empty() {
+            for (m, t) in &mut typed {
+                if let Some(&k) = stated.get(&text[m.span]) {
+                    if m.subtype.is_none() && !m.titled {
+                        *t = k;
+                        m.rule = coref_rule(k);
+                    }
+                }
+            }
+        }
         // The match-report test scans the whole article: only when a country could be a team.
+        // Names that are not places end where the town of "Sochi, Russia" would ("the World Cup, Sweden
+        // defeated", "Hernan Dario Gomez, Panama coach").
+        let not_places: HashSet<usize> = typed
+            .iter()
+            .filter(|(_, t)| *t != Subtype::Location)
+            .map(|(m, _)| m.span.end)
+            .collect();
         let plays = |m: &Mention, t: Subtype| {
             t == Subtype::Location
                 && m.rule == "entity.gazetteer"
                 && g.countries.contains(&text[m.span])
-                && !placed(text, m.span, g)
+                && !placed(text, m.span, g, &not_places)
         };
         if typed.iter().any(|(m, t)| plays(m, *t)) && sport::is_match_report(text) {
             for (m, t) in &mut typed {
@@ -761,6 +810,215 @@ const SURNAME_CUES: &[&str] = &[
     "Banks", "Hill", "Hills", "Springs", "Ford", "Court", "Bay", "Garden", "Forest",
 ];
 
+/// Capitalized words before the name of a storm, an operation, a ship or a spacecraft: `Hurricane Katrina`,
+/// `Operation Desert Storm`, `USS Enterprise`, `Space Shuttle Columbia`. Later in the article the bare name
+/// (`Katrina`, `Columbia`) is the same thing.
+const CRAFT_PREFIXES: &[&str] = &[
+    "Hurricane ",
+    "Cyclone ",
+    "Typhoon ",
+    "Tropical Storm ",
+    "Storm ",
+    "Operation ",
+    "Space Shuttle ",
+    "Shuttle ",
+    "USS ",
+    "HMS ",
+    "HMC ",
+    "HMCS ",
+    "HMAS ",
+    "HMNZS ",
+    "RMS ",
+];
+
+/// The name after a craft or event prefix (`Columbia` in `Space Shuttle Columbia`), if `name` has one.
+fn craft_name(name: &str) -> Option<&str> {
+    CRAFT_PREFIXES
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .filter(|rest| rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// Lower-case nouns that say what kind of thing a name is, right before it (`the cruise ship Freewinds`,
+/// `the band Radiohead`) or as the head of its description (`Stardust is a NASA space capsule`, `Zorvex,
+/// a software company`). Nouns that often start a relative clause before a name are left out (`the probe
+/// Mueller led`, `the game Sweden won`).
+const KIND_NOUNS: &[(&str, Subtype)] = &[
+    // Craft.
+    ("ship", Subtype::Misc),
+    ("vessel", Subtype::Misc),
+    ("yacht", Subtype::Misc),
+    ("ferry", Subtype::Misc),
+    ("liner", Subtype::Misc),
+    ("tanker", Subtype::Misc),
+    ("freighter", Subtype::Misc),
+    ("trawler", Subtype::Misc),
+    ("submarine", Subtype::Misc),
+    ("frigate", Subtype::Misc),
+    ("destroyer", Subtype::Misc),
+    ("warship", Subtype::Misc),
+    ("airliner", Subtype::Misc),
+    ("shuttle", Subtype::Misc),
+    ("orbiter", Subtype::Misc),
+    ("spacecraft", Subtype::Misc),
+    ("spaceship", Subtype::Misc),
+    ("capsule", Subtype::Misc),
+    ("lander", Subtype::Misc),
+    ("rover", Subtype::Misc),
+    ("satellite", Subtype::Misc),
+    ("telescope", Subtype::Misc),
+    // Works, products and storms.
+    ("book", Subtype::Misc),
+    ("novel", Subtype::Misc),
+    ("memoir", Subtype::Misc),
+    ("film", Subtype::Misc),
+    ("movie", Subtype::Misc),
+    ("documentary", Subtype::Misc),
+    ("album", Subtype::Misc),
+    ("song", Subtype::Misc),
+    ("opera", Subtype::Misc),
+    ("musical", Subtype::Misc),
+    ("sitcom", Subtype::Misc),
+    ("browser", Subtype::Misc),
+    ("app", Subtype::Misc),
+    ("drug", Subtype::Misc),
+    ("vaccine", Subtype::Misc),
+    ("hurricane", Subtype::Misc),
+    ("cyclone", Subtype::Misc),
+    ("typhoon", Subtype::Misc),
+    // Bodies.
+    ("company", Subtype::Organization),
+    ("firm", Subtype::Organization),
+    ("startup", Subtype::Organization),
+    ("start-up", Subtype::Organization),
+    ("band", Subtype::Organization),
+    ("airline", Subtype::Organization),
+    ("carmaker", Subtype::Organization),
+    ("automaker", Subtype::Organization),
+    ("retailer", Subtype::Organization),
+    ("lender", Subtype::Organization),
+    ("insurer", Subtype::Organization),
+    ("newspaper", Subtype::Organization),
+    ("charity", Subtype::Organization),
+    ("militia", Subtype::Organization),
+    ("conglomerate", Subtype::Organization),
+    ("manufacturer", Subtype::Organization),
+    // Places.
+    ("city", Subtype::Location),
+    ("town", Subtype::Location),
+    ("village", Subtype::Location),
+    ("hamlet", Subtype::Location),
+    ("suburb", Subtype::Location),
+    ("island", Subtype::Location),
+    ("river", Subtype::Location),
+    ("neighbourhood", Subtype::Location),
+    ("neighborhood", Subtype::Location),
+    ("region", Subtype::Location),
+    ("area", Subtype::Location),
+    ("province", Subtype::Location),
+    ("district", Subtype::Location),
+    ("county", Subtype::Location),
+    ("valley", Subtype::Location),
+    ("basin", Subtype::Location),
+    ("coast", Subtype::Location),
+];
+
+fn kind_noun(w: &str) -> Option<Subtype> {
+    KIND_NOUNS.iter().find(|(k, _)| *k == w).map(|(_, t)| *t)
+}
+
+/// Lower-case words that start a phrase or clause of their own after a name (`the ship Freewinds in
+/// Bonaire`, `the Internet is`), unlike a noun the name modifies (`the Scientology website`) or the verb
+/// of a relative clause (`the book Smith wrote`).
+const CLAUSE_WORDS: &[&str] = &[
+    "in", "on", "at", "of", "for", "to", "from", "with", "and", "or", "but", "is", "was", "are",
+    "were", "be", "been", "being", "will", "would", "can", "could", "should", "may", "might",
+    "must", "has", "had", "have", "which", "that", "who", "as", "by", "into", "after", "before",
+    "last", "this", "said", "says", "until", "since", "than", "over", "under", "during", "about",
+    "because",
+];
+
+/// Nouns a leader's surname modifies: `the Reagan administration`, `the Monti government`.
+const LEADERS_OF: &[&str] = &[
+    "administration",
+    "government",
+    "presidency",
+    "cabinet",
+    "era",
+];
+
+/// The letters of the word after one space at `end` (None when no space follows).
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..crate::text::window_after(text, end, 24)].strip_prefix(' ')?;
+    Some(
+        &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())],
+    )
+}
+
+/// Rule ids of names typed by what the text says they are.
+fn kind_rule(t: Subtype) -> &'static str {
+    match t {
+        Subtype::Misc => "entity.misc.kind",
+        Subtype::Location => "entity.location.kind",
+        _ => "entity.organization.kind",
+    }
+}
+
+/// The type the text states for a name: a kind noun right before it (`the cruise ship Freewinds`), or the
+/// head of a description after it (`Stardust is a NASA space capsule that`, `Zorvex, a software
+/// company based in`).
+fn stated_kind(text: &str, span: Span) -> Option<Subtype> {
+    kind_before(text, span).or_else(|| kind_described(text, span))
+}
+
+fn kind_before(text: &str, span: Span) -> Option<Subtype> {
+    let before = text[..span.start].strip_suffix(' ')?;
+    let noun =
+        &before[crate::text::trailing_run_start(before, |c: char| c.is_alphabetic() || c == '-')..];
+    let t = kind_noun(noun)?;
+    match next_word(text, span.end) {
+        Some(next) => CLAUSE_WORDS.contains(&next).then_some(t),
+        // End of the text or punctuation: "the ship Freewinds." "the band Vortex, which".
+        None => (!text[span.end..].starts_with(char::is_alphanumeric)).then_some(t),
+    }
+}
+
+/// Words that link a name to its description.
+const DESCRIPTION_LINKS: &[&str] = &[", a ", ", an ", " is a ", " is an ", " was a ", " was an "];
+
+/// Words that end the noun phrase of a description (`a city of`, `a capsule that`).
+const DESCRIPTION_STOPS: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "that", "which", "who", "and", "or", "to", "by", "from",
+    "whose", "where",
+];
+
+fn kind_described(text: &str, span: Span) -> Option<Subtype> {
+    let after = &text[span.end..crate::text::window_after(text, span.end, 80)];
+    let rest = DESCRIPTION_LINKS
+        .iter()
+        .find_map(|l| after.strip_prefix(l))?;
+    // The head noun is the last word before a stop word, a participle or punctuation, at most four words
+    // in: "a NASA space capsule that", "a software company based in", "a cruise ship.".
+    let mut head = None;
+    for (k, w) in rest.split(' ').enumerate() {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare = word.len() == w.len();
+        if k == 4 {
+            return None;
+        }
+        if word.is_empty() || DESCRIPTION_STOPS.contains(&word) || word.ends_with("ed") {
+            break;
+        }
+        head = Some(word);
+        if !bare {
+            break;
+        }
+    }
+    kind_noun(head?)
+}
+
 fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
     let name = &text[m.span];
     let before = text[..m.span.start].trim_end();
@@ -768,9 +1026,24 @@ fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
     if LOCATIVE.contains(&prev.as_str()) && !m.sentence_initial {
         return Some(Subtype::Location);
     }
+    // A name that modifies a noun may take its type from it: "the Asir region", "the Reagan
+    // administration", "the Apache web server" says nothing.
+    let modified = next_word(text, m.span.end)
+        .filter(|w| w.starts_with(char::is_lowercase) && !CLAUSE_WORDS.contains(w));
+    if let Some(noun) = modified {
+        if LEADERS_OF.contains(&noun) && looks_like_name_word(name) {
+            return Some(Subtype::Person);
+        }
+        if let Some(t) = kind_noun(noun) {
+            return Some(t);
+        }
+    }
     // "the Taurus", "the Dreamliner", "787 Dreamliner": a lone unknown name after a lower-case "the" or a
-    // model number is a product.
-    if (before.ends_with(" the") || before.ends_with(char::is_numeric)) && !m.sentence_initial {
+    // model number is a product, unless it only modifies the noun after it ("the Scientology website").
+    if (before.ends_with(" the") || before.ends_with(char::is_numeric))
+        && !m.sentence_initial
+        && modified.is_none()
+    {
         return Some(Subtype::Misc);
     }
     // "Romney said", "said Gorbachev": a lone name that speaks is a person's surname.
@@ -788,16 +1061,22 @@ fn lone_name_cue(m: &Mention, text: &str) -> Option<Subtype> {
 }
 
 /// Whether the words before a place name make it the place itself: a locative ("in Sochi", "to Russia"
-/// but not "lost 1 – 2 to England") or a town before it ("Sochi, Russia").
-fn placed(text: &str, span: Span, g: &Gazetteer) -> bool {
+/// but not "lost 1 – 2 to England") or a town before it ("Sochi, Russia"), unless the word before the comma
+/// ends a name that is not a place (`not_places` holds the ends of such names).
+fn placed(text: &str, span: Span, g: &Gazetteer, not_places: &HashSet<usize>) -> bool {
     let before = text[..span.start].trim_end();
     let prev = last_word(before);
     if LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(prev)) {
         let ahead = before[..before.len() - prev.len()].trim_end();
         return !(prev.eq_ignore_ascii_case("to") && ahead.ends_with(|c: char| c.is_ascii_digit()));
     }
-    town_before(text, span)
-        .is_some_and(|town| town.starts_with(char::is_uppercase) && !g.countries.contains(town))
+    town_before(text, span).is_some_and(|town| {
+        // `before` ends with the comma after the town.
+        let town_end = before[..before.len() - 1].trim_end().len();
+        town.starts_with(char::is_uppercase)
+            && !g.countries.contains(town)
+            && !not_places.contains(&town_end)
+    })
 }
 
 /// The word before a comma just before `span`: the town in `Sochi, Russia` or `Long Beach, Calif.`.
@@ -838,12 +1117,7 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         return Some(Subtype::Misc);
     }
     // "Hurricane Katrina", "Operation Desert Storm", "Space Shuttle Columbia": an event or craft.
-    if words.len() >= 2
-        && (matches!(
-            first,
-            "Hurricane" | "Cyclone" | "Typhoon" | "Storm" | "Operation" | "Shuttle" | "USS" | "HMS"
-        ) || (first == "Space" && words[1] == "Shuttle"))
-    {
+    if craft_name(name).is_some() {
         return Some(Subtype::Misc);
     }
     // "Western Australia", "South East Asia", "State of Texas": a region of a known place.
@@ -1060,11 +1334,17 @@ fn is_code_suffix(text: &str, span: Span) -> bool {
 fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
     let mut surname_to_full: HashMap<String, String> = HashMap::new();
     let mut head_to_org: HashMap<String, String> = HashMap::new();
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+    let mut acronyms: HashMap<String, (String, Subtype)> = HashMap::new();
+    let mut craft_to_full: HashMap<String, String> = HashMap::new();
     // First pass: full names.
     for (m, subtype) in &typed {
         let name = fold(&text[m.span]);
         let words: Vec<&str> = name.split(' ').collect();
+        if let Some(bare) = craft_name(&name).filter(|_| *subtype == Subtype::Misc) {
+            craft_to_full
+                .entry(bare.to_string())
+                .or_insert_with(|| name.clone());
+        }
         match subtype {
             Subtype::Person if words.len() >= 2 => {
                 let last = words[words.len() - 1].to_string();
@@ -1088,7 +1368,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                 if ticker.len() >= 2 && ticker != name {
                     acronyms
                         .entry(ticker.to_string())
-                        .or_insert_with(|| name.clone());
+                        .or_insert_with(|| (name.clone(), *subtype));
                 }
             }
         }
@@ -1105,7 +1385,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                     .filter(|c| c.is_uppercase())
                     .collect();
                 if initials.starts_with(&inner[..1]) {
-                    acronyms.insert(inner.to_string(), name.clone());
+                    acronyms.insert(inner.to_string(), (name.clone(), *subtype));
                 }
             }
         }
@@ -1116,7 +1396,20 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
         let mut rule = m.rule;
         let value = if let Some(full) = m.canonical {
             full.to_string()
-        } else if let Some(full) = acronyms.get(&name) {
+        } else if let Some(full) = craft_to_full.get(&name).filter(|_| !m.titled) {
+            // "Columbia" after "Space Shuttle Columbia", "Katrina" after "Hurricane Katrina".
+            if subtype != Subtype::Misc {
+                subtype = Subtype::Misc;
+                rule = "entity.misc.coref";
+            }
+            full.clone()
+        } else if let Some((full, of)) = acronyms.get(&name) {
+            // "Kennedy Space Center (KSC)": the acronym is what it stands for (a person's initials are
+            // not spelled out in brackets; a name that looks like one there is a misread body).
+            if m.subtype.is_none() && !m.titled && subtype != *of && *of != Subtype::Person {
+                subtype = *of;
+                rule = coref_rule(*of);
+            }
             full.clone()
         } else if !name.contains(' ') {
             match (surname_to_full.get(&name), head_to_org.get(&name)) {
@@ -1150,6 +1443,16 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
             0.6
         };
         out.push(claim);
+    }
+}
+
+/// Rule ids of names that take their type from another mention of the same entity.
+fn coref_rule(subtype: Subtype) -> &'static str {
+    match subtype {
+        Subtype::Person => "entity.person.coref",
+        Subtype::Location => "entity.location.coref",
+        Subtype::Misc => "entity.misc.coref",
+        _ => "entity.organization.coref",
     }
 }
 
@@ -1371,10 +1674,15 @@ fn runs(
                     || g.cues
                         .get(cur_text)
                         .is_some_and(|t| *t == Subtype::Organization);
-                let given_after = (g.given.contains(next.text(text))
-                    || looks_like_name_word(next.text(text)))
+                let next_given = g.given.contains(next.text(text));
+                let given_after = (next_given || looks_like_name_word(next.text(text)))
                     && toks.get(j + 2).is_some_and(|a| {
-                        is_name(a) && joined(next, a) && looks_like_name_word(a.text(text))
+                        is_name(a)
+                            && joined(next, a)
+                            && looks_like_name_word(a.text(text))
+                            // "Democratic National Committee": after a word that is not a given name,
+                            // a body's cue word ends one name ("Chrysler LLC Jim Press" is two).
+                            && (next_given || !g.cues.contains_key(a.text(text)))
                     })
                     && !g.cues.contains_key(next.text(text));
                 if known_before && given_after {
@@ -1647,7 +1955,24 @@ fn not_names() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
 }
 
-/// True for capitalized words that are never names on their own: the NOT_NAMES list and month names.
+/// True for capitalized words that are never names on their own: the NOT_NAMES list, month names, and
+/// contractions (`I'm`, `We've`, `Don't`).
 fn is_not_name(w: &str) -> bool {
-    not_names().contains(w) || crate::time::month_number(w).is_some()
+    not_names().contains(w) || crate::time::month_number(w).is_some() || is_contraction(w)
+}
+
+/// Endings of English contractions after the apostrophe (`I’ve`, `they'll`, `it's`).
+const CONTRACTIONS: &[&str] = &["m", "ve", "ll", "d", "re", "s"];
+
+/// A pronoun or function word with a contraction (`I'm`, `We’re`, `There's`), or a negated auxiliary
+/// (`Don't`, `Can’t`). A name with an apostrophe (`O'Brien`, `Mo'unga`) or a possessive name (`Moody's`)
+/// is not one.
+fn is_contraction(w: &str) -> bool {
+    let Some((base, ending)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    if ending == "t" && base.ends_with('n') {
+        return true;
+    }
+    base != "A" && not_names().contains(base) && CONTRACTIONS.contains(&ending)
 }
