@@ -1276,10 +1276,26 @@ fn place_by_context(span: Span, text: &str, g: &Gazetteer) -> bool {
         }
     }
     let before = text[..span.start].trim_end();
-    before
-        .strip_suffix(" of")
-        .is_some_and(|b| SETTLEMENT_WORDS.contains(&last_word(b.trim_end())))
+    before.strip_suffix(" of").is_some_and(|b| {
+        let w = last_word(b.trim_end());
+        SETTLEMENT_WORDS.contains(&w) || OF_A_PLACE.contains(&w)
+    })
 }
+
+/// Nouns whose "of" names a place: "a resident of Evansville", "the outskirts of Levico", "the mayor of
+/// Bruntal".
+const OF_A_PLACE: &[&str] = &[
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "inhabitants",
+    "citizens",
+    "outskirts",
+    "suburbs",
+    "streets",
+    "mayor",
+];
 
 /// A word shaped like a personal name: capital then lower case, per hyphen or apostrophe part
 /// (`Pierre-Carl`, `O'Leary`, `McDonald`).
@@ -1715,7 +1731,9 @@ fn runs(
                     continue;
                 }
             }
-            if matches!(nt, "of" | "for" | "on") && name_follows {
+            // "Kennedy Space Center on April 12": a date after "on" is no part of the name.
+            let dated = after.is_some_and(|a| is_not_name(a.text(text)));
+            if matches!(nt, "of" | "for" | "on") && name_follows && !dated {
                 let head = toks[i..=j].iter().any(|t| {
                     g.cues
                         .get(t.text(text))

@@ -483,3 +483,13 @@ t!(
     "She left the Ember Org last year.",
     [("Ember Org", Organization, "Ember Org")]
 );
+t!(
+    resident_of_names_a_place,
+    "The clinic serves the 8,000 residents of Holmfirthby.",
+    [("Holmfirthby", Location, "Holmfirthby")]
+);
+t!(
+    a_date_after_on_is_not_part_of_the_name,
+    "The crew flew from the Corvallis Space Center on April 12.",
+    [("Corvallis Space Center", Location, "Corvallis Space Center")]
+);
