@@ -632,7 +632,7 @@ impl Extractor for EntityExtractor {
         // A name whose kind the text states once keeps it in the rest of the article.
         let stated: HashMap<&str, Subtype> = typed
             .iter()
-            .filter(|(m, _)| m.rule.ends_with(".kind"))
+            .filter(|(m, t)| m.rule == kind_rule(*t))
             .map(|(m, t)| (&text[m.span], *t))
             .collect();
         if !stated.is_empty() {
@@ -646,24 +646,27 @@ impl Extractor for EntityExtractor {
             }
         }
         // The match-report test scans the whole article: only when a country could be a team.
-        // Names that are not places end where the town of "Sochi, Russia" would ("the World Cup, Sweden
-        // defeated", "Hernan Dario Gomez, Panama coach").
-        let not_places: HashSet<usize> = typed
-            .iter()
-            .filter(|(_, t)| *t != Subtype::Location)
-            .map(|(m, _)| m.span.end)
-            .collect();
-        let plays = |m: &Mention, t: Subtype| {
+        let country = |m: &Mention, t: Subtype| {
             t == Subtype::Location
                 && m.rule == "entity.gazetteer"
                 && g.countries.contains(&text[m.span])
-                && !placed(text, m.span, g, &not_places)
         };
-        if typed.iter().any(|(m, t)| plays(m, *t)) && sport::is_match_report(text) {
-            for (m, t) in &mut typed {
-                if plays(m, *t) {
-                    *t = Subtype::Organization;
-                    m.rule = "entity.organization.team";
+        if typed.iter().any(|(m, t)| country(m, *t)) {
+            // Names that are not places end where the town of "Sochi, Russia" would ("the World Cup,
+            // Sweden defeated", "Hernan Dario Gomez, Panama coach").
+            let not_places: HashSet<usize> = typed
+                .iter()
+                .filter(|(_, t)| *t != Subtype::Location)
+                .map(|(m, _)| m.span.end)
+                .collect();
+            let plays =
+                |m: &Mention, t: Subtype| country(m, t) && !placed(text, m.span, g, &not_places);
+            if typed.iter().any(|(m, t)| plays(m, *t)) && sport::is_match_report(text) {
+                for (m, t) in &mut typed {
+                    if plays(m, *t) {
+                        *t = Subtype::Organization;
+                        m.rule = "entity.organization.team";
+                    }
                 }
             }
         }
@@ -1731,7 +1734,8 @@ fn runs(
                     continue;
                 }
             }
-            // "Kennedy Space Center on April 12": a date after "on" is no part of the name.
+            // "Kennedy Space Center on April 12": a month, a weekday or another word that is never a name
+            // after the link word is no part of the name.
             let dated = after.is_some_and(|a| is_not_name(a.text(text)));
             if matches!(nt, "of" | "for" | "on") && name_follows && !dated {
                 let head = toks[i..=j].iter().any(|t| {
