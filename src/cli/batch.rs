@@ -1,7 +1,12 @@
 //! The batch driver shared by `extract` and `ingest`: read inputs, report bad ones, skip articles the
 //! caller already has, analyze and extract the rest in parallel batches, and hand the results to a sink in
 //! input order.
+//!
+//! Three things run at once: a reader thread parses the inputs, the worker pool extracts one batch, and
+//! the calling thread hands the batch before it to the sink and gathers the next one. So reading and
+//! writing never leave the workers idle.
 
+use crossbeam_channel::{select, Receiver};
 use rayon::prelude::*;
 
 use super::report::Reporter;
@@ -12,9 +17,12 @@ use crate::source::{Event, InputFormat, Sources};
 use crate::span::Span;
 use crate::text::{Analyzed, Token};
 
-/// Documents processed together: big enough to keep both cores busy, small enough to stream.
+/// Documents processed together at most: big enough to keep both cores busy, small enough to stream.
+/// A smaller batch goes as soon as the workers are free and no more input is waiting.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 4 << 20;
+/// Input events the reader may run ahead of the batches.
+const READ_AHEAD: usize = 64;
 
 /// An article with its analysis, claims and the caller's per-article result, as handed to a sink.
 pub struct Extracted<T> {
@@ -37,8 +45,11 @@ pub struct Inputs<'a> {
 }
 
 /// Runs the batches. `skip` is asked first for every article (true: count it as skipped, do no work);
-/// `prepare` runs on the worker threads after extraction (building index records, say); `sink` gets every
-/// other article with its extraction and what `prepare` made, in input order.
+/// `prepare` runs on the worker threads after extraction (building index records or output lines, say);
+/// `sink` gets every other article with its extraction and what `prepare` made, in input order.
+///
+/// One batch is extracted at a time while this thread delivers the one before and gathers the next, so
+/// at most two batches are in memory besides the reader's few events.
 pub fn drive<T: Send>(
     inputs: &Inputs<'_>,
     pipeline: &Pipeline,
@@ -46,76 +57,162 @@ pub fn drive<T: Send>(
     prepare: impl Fn(&Analyzed<'_>, &[Claim]) -> T + Sync,
     mut sink: impl FnMut(&Analyzed<'_>, &[Claim], T, &mut Reporter) -> anyhow::Result<()>,
 ) -> anyhow::Result<Reporter> {
-    let mut sources = Sources::new(inputs.paths, inputs.format);
+    let sources = Sources::new(inputs.paths, inputs.format);
     let mut report = Reporter::new(sources.total_bytes(), inputs.quiet);
-    let mut batch: Vec<Document> = Vec::new();
-    let mut batch_bytes = 0;
-    loop {
-        let event = sources.next();
-        let end = event.is_none();
-        match event {
-            Some(Event::Document(doc)) => {
-                if skip(&doc) {
-                    report.skipped += 1;
-                    report.text_bytes += doc.len() as u64;
-                } else {
-                    batch_bytes += doc.len();
-                    batch.push(*doc);
-                }
-            }
-            Some(Event::Warning(w)) => report.warning(&w),
-            Some(Event::Error(e)) => report.error(&e),
-            None => {}
-        }
-        if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            let results: Vec<Result<Extracted<T>, String>> = batch
-                .par_iter()
-                .map(|doc| {
-                    // A bug in an extractor costs its article, not the batch: the article is reported
-                    // as failed and the others go on.
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let analyzed = Analyzed::new(doc);
-                        let claims = pipeline.run(&analyzed);
-                        let prepared = prepare(&analyzed, &claims);
-                        Extracted {
-                            parts: analyzed.into_parts(),
-                            claims,
-                            prepared,
-                        }
-                    }))
-                    .map_err(|panic| panic_message(panic.as_ref()))
-                })
-                .collect();
-            for (doc, ex) in batch.iter().zip(results) {
-                let ex = match ex {
-                    Ok(ex) => ex,
-                    Err(msg) => {
-                        let p = &doc.provenance;
-                        report.error(&crate::Error::bad_input(
-                            &p.path,
-                            p.line,
-                            format!(
-                                "article {} skipped: internal error in claim extraction (a claimdex \
-                                 bug, please report it): {msg}",
-                                doc.id
-                            ),
-                        ));
-                        continue;
+    let events = read_ahead(sources)?;
+    let extract = |batch: Vec<Document>| -> Done<T> {
+        let results = batch
+            .par_iter()
+            .map(|doc| {
+                // A bug in an extractor costs its article, not the batch: the article is reported as
+                // failed and the others go on.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let analyzed = Analyzed::new(doc);
+                    let claims = pipeline.run(&analyzed);
+                    let prepared = prepare(&analyzed, &claims);
+                    Extracted {
+                        parts: analyzed.into_parts(),
+                        claims,
+                        prepared,
                     }
-                };
-                let analyzed = Analyzed::from_parts(doc, ex.parts.0, ex.parts.1);
-                sink(&analyzed, &ex.claims, ex.prepared, &mut report)?;
-                report.article(doc.len(), ex.claims.iter().map(|c| c.kind));
+                }))
+                .map_err(|panic| panic_message(panic.as_ref()))
+            })
+            .collect();
+        (batch, results)
+    };
+    let extract = &extract;
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = crossbeam_channel::unbounded::<Result<Done<T>, String>>();
+        let idle = crossbeam_channel::never();
+        let mut batch: Vec<Document> = Vec::new();
+        let mut batch_bytes = 0;
+        let mut busy = false;
+        let mut reading = true;
+        let mut read_bytes = 0;
+        loop {
+            let full = batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES;
+            let go = full || !reading || events.is_empty();
+            if !busy && !batch.is_empty() && go {
+                let job = std::mem::take(&mut batch);
+                batch_bytes = 0;
+                let tx = done_tx.clone();
+                scope.spawn(move || {
+                    let done =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(job)))
+                            .map_err(|panic| panic_message(panic.as_ref()));
+                    // The receiver outlives every batch unless the sink failed; then nobody waits.
+                    let _ = tx.send(done);
+                });
+                busy = true;
             }
-            report.progress(sources.read_bytes());
-            batch.clear();
-            batch_bytes = 0;
+            if !busy && !reading {
+                break;
+            }
+            // While a full batch waits for the workers, input waits too.
+            let input = if reading && !(busy && full) {
+                &events
+            } else {
+                &idle
+            };
+            select! {
+                recv(input) -> msg => match msg {
+                    Ok(Read::Event(event, read)) => {
+                        read_bytes = read;
+                        match event {
+                            Event::Document(doc) => {
+                                if skip(&doc) {
+                                    report.skipped += 1;
+                                    report.text_bytes += doc.len() as u64;
+                                } else {
+                                    batch_bytes += doc.len();
+                                    batch.push(*doc);
+                                }
+                            }
+                            Event::Warning(w) => report.warning(&w),
+                            Event::Error(e) => report.error(&e),
+                        }
+                    }
+                    Ok(Read::Failed(msg)) => anyhow::bail!(
+                        "reading the input stopped (a claimdex bug, please report it): {msg}"
+                    ),
+                    Err(_) => reading = false,
+                },
+                recv(done_rx) -> done => {
+                    busy = false;
+                    let done = done.expect("the sender is held here").map_err(|msg| {
+                        anyhow::anyhow!(
+                            "claim extraction stopped (a claimdex bug, please report it): {msg}"
+                        )
+                    })?;
+                    deliver(done, &mut sink, &mut report)?;
+                    report.progress(read_bytes);
+                },
+            }
         }
-        if end {
-            break;
-        }
+        Ok(report)
+    })
+}
+
+/// What the reader thread sends: an input event with the bytes read so far, or the message of a panic
+/// that stopped it.
+enum Read {
+    Event(Event, u64),
+    Failed(String),
+}
+
+/// Reads `sources` on a thread of its own, a few events ahead of the batches. The channel closes at the
+/// end of the input; the thread stops early when nobody listens any more.
+fn read_ahead(mut sources: Sources) -> anyhow::Result<Receiver<Read>> {
+    let (tx, rx) = crossbeam_channel::bounded(READ_AHEAD);
+    std::thread::Builder::new()
+        .name("claimdex-read".into())
+        .spawn(move || {
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                while let Some(event) = sources.next() {
+                    if tx.send(Read::Event(event, sources.read_bytes())).is_err() {
+                        return;
+                    }
+                }
+            }));
+            if let Err(panic) = read {
+                let _ = tx.send(Read::Failed(panic_message(panic.as_ref())));
+            }
+        })?;
+    Ok(rx)
+}
+
+/// A batch of articles with what extraction made of each (or the panic message of a failed one).
+type Done<T> = (Vec<Document>, Vec<Result<Extracted<T>, String>>);
+
+/// Hands a finished batch to the sink in input order, reporting the articles whose extraction failed.
+fn deliver<T>(
+    (batch, results): Done<T>,
+    sink: &mut impl FnMut(&Analyzed<'_>, &[Claim], T, &mut Reporter) -> anyhow::Result<()>,
+    report: &mut Reporter,
+) -> anyhow::Result<()> {
+    for (doc, ex) in batch.iter().zip(results) {
+        let ex = match ex {
+            Ok(ex) => ex,
+            Err(msg) => {
+                let p = &doc.provenance;
+                report.error(&crate::Error::bad_input(
+                    &p.path,
+                    p.line,
+                    format!(
+                        "article {} skipped: internal error in claim extraction (a claimdex bug, \
+                         please report it): {msg}",
+                        doc.id
+                    ),
+                ));
+                continue;
+            }
+        };
+        let analyzed = Analyzed::from_parts(doc, ex.parts.0, ex.parts.1);
+        sink(&analyzed, &ex.claims, ex.prepared, report)?;
+        report.article(doc.len(), ex.claims.iter().map(|c| c.kind));
     }
-    Ok(report)
+    Ok(())
 }
 
 /// The message a panic carried.

@@ -4,11 +4,11 @@ use std::io::{self, IsTerminal};
 
 use super::batch::{drive, Inputs};
 use super::report::Reporter;
-use crate::claim::ClaimKind;
+use crate::claim::{Claim, ClaimKind};
 use crate::extract::Pipeline;
 use crate::output::{ClaimRecord, ClaimSink, CsvSink, JsonlSink, TableSink};
 use crate::source::InputFormat;
-use crate::text::LineIndex;
+use crate::text::{Analyzed, LineIndex};
 use clap::ValueEnum;
 
 /// Output formats of `extract`.
@@ -94,21 +94,36 @@ pub fn extract_all(
         format: opts.format,
         quiet: opts.quiet,
     };
+    // JSON Lines and CSV are formatted on the worker threads; the table needs the sink itself.
+    let renderer = sink.renderer();
     let report = drive(
         &inputs,
         &pipeline,
         |_| false,
-        |_, _| (),
-        |analyzed, claims, (), _| {
-            let lines = LineIndex::new(analyzed.text());
-            let records: Vec<ClaimRecord<'_>> = claims
-                .iter()
-                .map(|c| ClaimRecord::new(analyzed, &lines, c))
-                .collect();
-            sink.write_doc(analyzed.doc, &records)?;
+        |analyzed, claims| {
+            renderer.map(|r| {
+                let mut bytes = Vec::new();
+                r.render(&records(analyzed, claims), &mut bytes)
+                    .map(|()| bytes)
+            })
+        },
+        |analyzed, claims, rendered, _| {
+            match rendered {
+                Some(bytes) => sink.write_rendered(&bytes?)?,
+                None => sink.write_doc(analyzed.doc, &records(analyzed, claims))?,
+            }
             Ok(())
         },
     )?;
     sink.finish()?;
     Ok(report)
+}
+
+/// The output records of one article's claims.
+fn records<'a>(analyzed: &Analyzed<'a>, claims: &'a [Claim]) -> Vec<ClaimRecord<'a>> {
+    let lines = LineIndex::new(analyzed.text());
+    claims
+        .iter()
+        .map(|c| ClaimRecord::new(analyzed, &lines, c))
+        .collect()
 }

@@ -65,6 +65,32 @@ pub struct ClaimRecord<'a> {
 }
 
 impl<'a> ClaimRecord<'a> {
+    /// The field names in order: the CSV header and the JSON keys.
+    pub const COLUMNS: [&'static str; 22] = [
+        "doc_id",
+        "source_path",
+        "source_line",
+        "source_id",
+        "kind",
+        "subtype",
+        "text",
+        "start",
+        "end",
+        "char_start",
+        "char_end",
+        "line",
+        "column",
+        "sentence",
+        "value",
+        "value_high",
+        "unit",
+        "per",
+        "qualifier",
+        "speaker",
+        "rule",
+        "confidence",
+    ];
+
     /// The record for `claim` in `doc`, with positions from `lines` and the sentence from `analyzed`.
     pub fn new(analyzed: &Analyzed<'a>, lines: &LineIndex, claim: &'a Claim) -> ClaimRecord<'a> {
         let doc: &'a Document = analyzed.doc;
@@ -102,29 +128,89 @@ impl<'a> ClaimRecord<'a> {
 pub trait ClaimSink {
     /// Writes the records of one document.
     fn write_doc(&mut self, doc: &Document, records: &[ClaimRecord<'_>]) -> io::Result<()>;
+    /// The renderer that makes this sink's bytes for one document on any thread, for sinks whose
+    /// documents are formatted independently of each other. For such a sink, `write_doc` is the same as
+    /// rendering the records and passing the bytes to [`ClaimSink::write_rendered`].
+    fn renderer(&self) -> Option<Renderer> {
+        None
+    }
+    /// Writes the bytes [`ClaimSink::renderer`] made for one document. Sinks without a renderer never get
+    /// here; they report an error.
+    fn write_rendered(&mut self, _bytes: &[u8]) -> io::Result<()> {
+        Err(io::Error::other(
+            "this output format cannot take pre-rendered claims",
+        ))
+    }
     /// Flushes what is buffered.
     fn finish(&mut self) -> io::Result<()>;
+}
+
+/// Formats whose output for one document depends on nothing else, so documents can be rendered on worker
+/// threads and their bytes concatenated in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV rows without the header (the sink writes the header once, before the first row).
+    Csv,
+}
+
+impl Renderer {
+    /// Appends the lines of `records` to `out`.
+    pub fn render(self, records: &[ClaimRecord<'_>], out: &mut Vec<u8>) -> io::Result<()> {
+        match self {
+            Renderer::Jsonl => {
+                for r in records {
+                    serde_json::to_writer(&mut *out, r)?;
+                    out.push(b'\n');
+                }
+                Ok(())
+            }
+            Renderer::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *out);
+                for r in records {
+                    w.serialize(r).map_err(csv_io)?;
+                }
+                w.flush()
+            }
+        }
+    }
 }
 
 /// One JSON object per line.
 pub struct JsonlSink<W: Write> {
     out: W,
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// A sink writing to `out`.
     pub fn new(out: W) -> Self {
-        JsonlSink { out }
+        JsonlSink {
+            out,
+            buf: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> ClaimSink for JsonlSink<W> {
     fn write_doc(&mut self, _doc: &Document, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-        for r in records {
-            serde_json::to_writer(&mut self.out, r)?;
-            self.out.write_all(b"\n")?;
-        }
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        Renderer::Jsonl.render(records, &mut buf)?;
+        self.write_rendered(&buf)?;
+        self.buf = buf;
         Ok(())
+    }
+
+    fn renderer(&self) -> Option<Renderer> {
+        Some(Renderer::Jsonl)
+    }
+
+    fn write_rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
     }
 
     fn finish(&mut self) -> io::Result<()> {
@@ -132,16 +218,21 @@ impl<W: Write> ClaimSink for JsonlSink<W> {
     }
 }
 
-/// RFC 4180 CSV with a header row.
+/// RFC 4180 CSV with a header row ([`ClaimRecord::COLUMNS`]), written before the first claim (an
+/// output with no claims is empty).
 pub struct CsvSink<W: Write> {
-    out: csv::Writer<W>,
+    out: W,
+    buf: Vec<u8>,
+    header_written: bool,
 }
 
 impl<W: Write> CsvSink<W> {
     /// A sink writing to `out`.
     pub fn new(out: W) -> Self {
         CsvSink {
-            out: csv::Writer::from_writer(out),
+            out,
+            buf: Vec::new(),
+            header_written: false,
         }
     }
 }
@@ -155,12 +246,129 @@ fn csv_io(e: csv::Error) -> io::Error {
 
 impl<W: Write> ClaimSink for CsvSink<W> {
     fn write_doc(&mut self, _doc: &Document, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-        records
-            .iter()
-            .try_for_each(|r| self.out.serialize(r).map_err(csv_io))
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        Renderer::Csv.render(records, &mut buf)?;
+        self.write_rendered(&buf)?;
+        self.buf = buf;
+        Ok(())
+    }
+
+    fn renderer(&self) -> Option<Renderer> {
+        Some(Renderer::Csv)
+    }
+
+    fn write_rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if !bytes.is_empty() && !self.header_written {
+            let mut w = csv::Writer::from_writer(&mut self.out);
+            w.write_record(ClaimRecord::COLUMNS).map_err(csv_io)?;
+            w.flush()?;
+            self.header_written = true;
+        }
+        self.out.write_all(bytes)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Metadata, Provenance};
+    use crate::span::Span;
+
+    fn doc() -> Document {
+        Document::new(
+            "Sales rose \"about 5%\", she said.\nIn March, \"it fell\".".into(),
+            Provenance::default(),
+            Metadata::default(),
+        )
+    }
+
+    fn claims(doc: &Document) -> Vec<Claim> {
+        let figure = doc.text.find("5%").unwrap();
+        let date = doc.text.find("March").unwrap();
+        vec![
+            Claim::new(
+                ClaimKind::Figure,
+                Subtype::Percent,
+                Span::new(figure, figure + 2),
+                "figure.test",
+            ),
+            Claim::new(
+                ClaimKind::Date,
+                Subtype::Date,
+                Span::new(date, date + 5),
+                "date.test",
+            ),
+        ]
+    }
+
+    fn written(sink: &mut dyn ClaimSink, doc: &Document, claims: &[Claim]) {
+        let analyzed = Analyzed::new(doc);
+        let lines = LineIndex::new(&doc.text);
+        let records: Vec<ClaimRecord<'_>> = claims
+            .iter()
+            .map(|c| ClaimRecord::new(&analyzed, &lines, c))
+            .collect();
+        sink.write_doc(doc, &records).unwrap();
+        sink.finish().unwrap();
+    }
+
+    #[test]
+    fn csv_header_is_the_record_columns_once_and_absent_without_claims() {
+        let doc = doc();
+        let claims = claims(&doc);
+        let mut out = Vec::new();
+        let mut sink = CsvSink::new(&mut out);
+        written(&mut sink, &doc, &[]);
+        written(&mut sink, &doc, &claims);
+        written(&mut sink, &doc, &claims);
+        drop(sink);
+        // The header serde would write for the record type is the declared column list.
+        let mut serde_csv = csv::Writer::from_writer(Vec::new());
+        let analyzed = Analyzed::new(&doc);
+        let lines = LineIndex::new(&doc.text);
+        serde_csv
+            .serialize(ClaimRecord::new(&analyzed, &lines, &claims[0]))
+            .unwrap();
+        let serde_out = String::from_utf8(serde_csv.into_inner().unwrap()).unwrap();
+        let mut rdr = csv::Reader::from_reader(out.as_slice());
+        let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, ClaimRecord::COLUMNS);
+        assert_eq!(
+            serde_out.lines().next().unwrap(),
+            ClaimRecord::COLUMNS.join(",")
+        );
+        let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4, "two documents of two claims, one header");
+        assert_eq!(&rows[0][6], "5%");
+        assert_eq!(&rows[1][6], "March");
+        // No claims at all: no header either.
+        let mut empty = Vec::new();
+        written(&mut CsvSink::new(&mut empty), &doc, &[]);
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn jsonl_keys_are_the_record_columns_in_order() {
+        let doc = doc();
+        let claims = claims(&doc);
+        let mut out = Vec::new();
+        written(&mut JsonlSink::new(&mut out), &doc, &claims);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            // serde_json keeps keys sorted unless preserve_order is on, so check the raw order.
+            let mut at = 0;
+            for key in ClaimRecord::COLUMNS {
+                let found = line[at..].find(&format!("\"{key}\":")).expect(key);
+                at += found;
+            }
+            assert!(v.get("sentence").is_some());
+        }
     }
 }
