@@ -304,3 +304,40 @@ fn output_order_is_deterministic() {
     sorted.sort();
     assert_eq!(paths, sorted);
 }
+
+#[test]
+fn bench_stages_times_every_stage_and_finds_the_claims_extract_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        write(dir.path(), &format!("{i}.txt"), ARTICLE.as_bytes());
+    }
+    let corpus = dir.path().to_str().unwrap();
+    let out = claimdex(&["bench", "--stages", "--json", "--corpus", corpus], None);
+    assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
+    let res: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let extracted = json_lines(&claimdex(&["extract", "--format", "jsonl", corpus], None).stdout);
+    assert_eq!(res["articles"], 5);
+    assert_eq!(res["claims"].as_u64().unwrap() as usize, extracted.len());
+    let names: Vec<&str> = res["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stage"].as_str().unwrap())
+        .collect();
+    for want in [
+        "analysis",
+        "dates",
+        "figures",
+        "entities",
+        "quotes",
+        "output (jsonl)",
+    ] {
+        assert!(names.contains(&want), "{names:?}");
+    }
+    assert!(res["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["seconds"].as_f64().unwrap() > 0.0));
+    assert!(res["total_mb_per_s"].as_f64().unwrap() > 0.0);
+}

@@ -40,6 +40,10 @@ pub struct Args {
     /// Time searches only, on the index already in --dir (from an earlier run).
     #[arg(long, requires = "dir")]
     skip_ingest: bool,
+    /// Time each extraction stage on one thread instead (reading, analysis, dates, figures, entities,
+    /// quotes, output lines): where extraction spends its time.
+    #[arg(long, conflicts_with = "skip_ingest")]
+    stages: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -148,6 +152,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             (path.to_string_lossy().into_owned(), Some(args.articles))
         }
     };
+    if args.stages {
+        return super::stages::run(&corpus, args.json);
+    }
     let index = dir.join("index");
     let (first, second, ingest_s, reingest_s) = if args.skip_ingest {
         (None, None, 0.0, 0.0)

@@ -10,6 +10,7 @@ mod report;
 mod run;
 mod search;
 mod show;
+mod stages;
 mod stats;
 
 use clap::{Parser, Subcommand};

@@ -86,6 +86,11 @@ impl Pipeline {
         &self.keep
     }
 
+    /// The stages, in the order they run (for timing them one by one).
+    pub fn extractors(&self) -> &[Box<dyn Extractor>] {
+        &self.extractors
+    }
+
     /// Runs every stage over `analyzed` and returns its claims sorted by (start, end, kind).
     pub fn run(&self, analyzed: &Analyzed<'_>) -> Vec<Claim> {
         let mut claims = Vec::new();

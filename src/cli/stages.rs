@@ -1,0 +1,142 @@
+//! `claimdex bench --stages`: how long each extraction stage takes on one thread, so that speed work
+//! starts from a measurement. The stages run as the pipeline runs them (each sees the claims of the
+//! stages before it); the output stage renders JSON Lines, as `claimdex extract` does.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::claim::ClaimKind;
+use crate::extract::Pipeline;
+use crate::output::{ClaimRecord, Renderer};
+use crate::source::{Event, InputFormat, Sources};
+use crate::text::{Analyzed, LineIndex};
+
+#[derive(Debug, Serialize)]
+struct Stage {
+    stage: String,
+    seconds: f64,
+    mb_per_s: f64,
+    share: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Results {
+    corpus: String,
+    articles: usize,
+    text_mb: f64,
+    claims: usize,
+    stages: Vec<Stage>,
+    /// Extraction and output together (reading left out): what one core sustains.
+    total_mb_per_s: f64,
+}
+
+pub(super) fn run(corpus: &str, json: bool) -> anyhow::Result<i32> {
+    eprintln!("claimdex: bench: timing the stages on {corpus} ...");
+    let started = Instant::now();
+    let mut docs = Vec::new();
+    for event in Sources::new(&[corpus], InputFormat::Auto) {
+        match event {
+            Event::Document(doc) => docs.push(*doc),
+            Event::Warning(_) => {}
+            Event::Error(e) => eprintln!("claimdex: {e}"),
+        }
+    }
+    let read = started.elapsed();
+    anyhow::ensure!(!docs.is_empty(), "no article in {corpus}");
+    let pipeline = Pipeline::standard(&[]);
+    let extractors = pipeline.extractors();
+    let mut analyze = Duration::ZERO;
+    let mut output = Duration::ZERO;
+    let mut per_stage = vec![Duration::ZERO; extractors.len()];
+    let mut claims_seen = 0;
+    let mut found = Vec::new();
+    let mut out = Vec::new();
+    let mut bytes = Vec::new();
+    for doc in &docs {
+        let t = Instant::now();
+        let analyzed = Analyzed::new(doc);
+        analyze += t.elapsed();
+        found.clear();
+        for (extractor, spent) in extractors.iter().zip(&mut per_stage) {
+            out.clear();
+            let t = Instant::now();
+            extractor.extract(&analyzed, &found, &mut out);
+            *spent += t.elapsed();
+            found.append(&mut out);
+        }
+        found.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
+        let t = Instant::now();
+        let lines = LineIndex::new(analyzed.text());
+        let records: Vec<ClaimRecord<'_>> = found
+            .iter()
+            .map(|c| ClaimRecord::new(&analyzed, &lines, c))
+            .collect();
+        bytes.clear();
+        Renderer::Jsonl.render(&records, &mut bytes)?;
+        output += t.elapsed();
+        claims_seen += found.len();
+    }
+    anyhow::ensure!(claims_seen > 0, "no claims extracted");
+    let text_mb = docs.iter().map(|d| d.len()).sum::<usize>() as f64 / 1e6;
+    let mut timed: Vec<(String, Duration)> = vec![("analysis".into(), analyze)];
+    timed.extend(
+        extractors
+            .iter()
+            .zip(&per_stage)
+            .map(|(e, &d)| (stage_name(e.kind()).to_string(), d)),
+    );
+    timed.push(("output (jsonl)".into(), output));
+    let total: f64 = timed.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let stage = |(name, d): (String, Duration)| Stage {
+        stage: name,
+        seconds: d.as_secs_f64(),
+        mb_per_s: text_mb / d.as_secs_f64().max(1e-9),
+        share: d.as_secs_f64() / total.max(1e-9),
+    };
+    let mut stages = vec![Stage {
+        share: 0.0,
+        ..stage(("reading (not in total)".into(), read))
+    }];
+    stages.extend(timed.into_iter().map(stage));
+    let res = Results {
+        corpus: corpus.to_string(),
+        articles: docs.len(),
+        text_mb,
+        claims: claims_seen,
+        stages,
+        total_mb_per_s: text_mb / total.max(1e-9),
+    };
+    if json {
+        println!("{}", serde_json::to_string(&res)?);
+    } else {
+        println!("corpus            {}", res.corpus);
+        println!(
+            "articles          {} ({:.1} MB of text), {} claims",
+            res.articles, res.text_mb, res.claims
+        );
+        for s in &res.stages {
+            println!(
+                "{:<24} {:>7.3} s  {:>7.1} MB/s  {:>5.1}%",
+                s.stage,
+                s.seconds,
+                s.mb_per_s,
+                s.share * 100.0
+            );
+        }
+        println!(
+            "{:<24} {:>7.1} MB/s on one thread",
+            "total", res.total_mb_per_s
+        );
+    }
+    Ok(0)
+}
+
+fn stage_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Figure => "figures",
+        ClaimKind::Date => "dates",
+        ClaimKind::Entity => "entities",
+        ClaimKind::Quote => "quotes",
+    }
+}
