@@ -1694,15 +1694,26 @@ fn runs(
                         .get(cur_text)
                         .is_some_and(|t| *t == Subtype::Organization);
                 let next_given = g.given.contains(next.text(text));
+                // "Democratic National Committee", "Philippine Long Distance Telephone Co": after a word
+                // that is not a given name, a body's cue word further on makes the run one name
+                // ("Chrysler LLC Jim Press" is two).
+                let cue_ahead = || {
+                    let mut prev = next;
+                    toks[j + 2..]
+                        .iter()
+                        .take_while(|t| {
+                            let go = is_name(t) && joined(prev, t);
+                            prev = t;
+                            go
+                        })
+                        .take(6)
+                        .any(|t| g.cues.contains_key(t.text(text)))
+                };
                 let given_after = (next_given || looks_like_name_word(next.text(text)))
                     && toks.get(j + 2).is_some_and(|a| {
-                        is_name(a)
-                            && joined(next, a)
-                            && looks_like_name_word(a.text(text))
-                            // "Democratic National Committee": after a word that is not a given name,
-                            // a body's cue word ends one name ("Chrysler LLC Jim Press" is two).
-                            && (next_given || !g.cues.contains_key(a.text(text)))
+                        is_name(a) && joined(next, a) && looks_like_name_word(a.text(text))
                     })
+                    && (next_given || !cue_ahead())
                     && !g.cues.contains_key(next.text(text));
                 if known_before && given_after {
                     break;

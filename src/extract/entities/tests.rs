@@ -493,3 +493,23 @@ t!(
     "The crew flew from the Corvallis Space Center on April 12.",
     [("Corvallis Space Center", Location, "Corvallis Space Center")]
 );
+t!(
+    demonym_before_a_long_body_name_keeps_it_whole,
+    "Credits from the Ecuadorean Banana Boat Owners Federation rose, as did Ecuadorean exports.",
+    [
+        (
+            "Ecuadorean Banana Boat Owners Federation",
+            Organization,
+            "Ecuadorean Banana Boat Owners Federation"
+        ),
+        ("Ecuadorean", Misc, "Ecuadorean"),
+    ]
+);
+t!(
+    a_given_name_after_a_body_still_starts_a_person,
+    "A spokesman for Kestrel Motors Corp Jane Doyle declined to comment.",
+    [
+        ("Kestrel Motors Corp", Organization, "Kestrel Motors Corp"),
+        ("Jane Doyle", Person, "Jane Doyle"),
+    ]
+);
