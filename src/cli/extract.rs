@@ -4,11 +4,10 @@ use std::io::{self, IsTerminal};
 
 use super::batch::{drive, Inputs};
 use super::report::Reporter;
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::ClaimKind;
 use crate::extract::Pipeline;
 use crate::output::{ClaimRecord, ClaimSink, CsvSink, JsonlSink, TableSink};
 use crate::source::InputFormat;
-use crate::text::{Analyzed, LineIndex};
 use clap::ValueEnum;
 
 /// Output formats of `extract`.
@@ -103,27 +102,18 @@ pub fn extract_all(
         |analyzed, claims| {
             renderer.map(|r| {
                 let mut bytes = Vec::new();
-                r.render(&records(analyzed, claims), &mut bytes)
+                r.render(&ClaimRecord::all(analyzed, claims), &mut bytes)
                     .map(|()| bytes)
             })
         },
         |analyzed, claims, rendered, _| {
             match rendered {
                 Some(bytes) => sink.write_rendered(&bytes?)?,
-                None => sink.write_doc(analyzed.doc, &records(analyzed, claims))?,
+                None => sink.write_doc(analyzed.doc, &ClaimRecord::all(analyzed, claims))?,
             }
             Ok(())
         },
     )?;
     sink.finish()?;
     Ok(report)
-}
-
-/// The output records of one article's claims.
-fn records<'a>(analyzed: &Analyzed<'a>, claims: &'a [Claim]) -> Vec<ClaimRecord<'a>> {
-    let lines = LineIndex::new(analyzed.text());
-    claims
-        .iter()
-        .map(|c| ClaimRecord::new(analyzed, &lines, c))
-        .collect()
 }

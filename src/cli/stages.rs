@@ -10,7 +10,7 @@ use crate::claim::ClaimKind;
 use crate::extract::Pipeline;
 use crate::output::{ClaimRecord, Renderer};
 use crate::source::{Event, InputFormat, Sources};
-use crate::text::{Analyzed, LineIndex};
+use crate::text::Analyzed;
 
 #[derive(Debug, Serialize)]
 struct Stage {
@@ -50,32 +50,17 @@ pub(super) fn run(corpus: &str, json: bool) -> anyhow::Result<i32> {
     let mut output = Duration::ZERO;
     let mut per_stage = vec![Duration::ZERO; extractors.len()];
     let mut claims_seen = 0;
-    let mut found = Vec::new();
-    let mut out = Vec::new();
     let mut bytes = Vec::new();
     for doc in &docs {
         let t = Instant::now();
         let analyzed = Analyzed::new(doc);
         analyze += t.elapsed();
-        found.clear();
-        for (extractor, spent) in extractors.iter().zip(&mut per_stage) {
-            out.clear();
-            let t = Instant::now();
-            extractor.extract(&analyzed, &found, &mut out);
-            *spent += t.elapsed();
-            found.append(&mut out);
-        }
-        found.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
+        let claims = pipeline.run_timed(&analyzed, &mut per_stage);
         let t = Instant::now();
-        let lines = LineIndex::new(analyzed.text());
-        let records: Vec<ClaimRecord<'_>> = found
-            .iter()
-            .map(|c| ClaimRecord::new(&analyzed, &lines, c))
-            .collect();
         bytes.clear();
-        Renderer::Jsonl.render(&records, &mut bytes)?;
+        Renderer::Jsonl.render(&ClaimRecord::all(&analyzed, &claims), &mut bytes)?;
         output += t.elapsed();
-        claims_seen += found.len();
+        claims_seen += claims.len();
     }
     anyhow::ensure!(claims_seen > 0, "no claims extracted");
     let text_mb = docs.iter().map(|d| d.len()).sum::<usize>() as f64 / 1e6;

@@ -91,6 +91,15 @@ impl<'a> ClaimRecord<'a> {
         "confidence",
     ];
 
+    /// The records of an article's claims, in the order given.
+    pub fn all(analyzed: &Analyzed<'a>, claims: &'a [Claim]) -> Vec<ClaimRecord<'a>> {
+        let lines = LineIndex::new(analyzed.text());
+        claims
+            .iter()
+            .map(|c| ClaimRecord::new(analyzed, &lines, c))
+            .collect()
+    }
+
     /// The record for `claim` in `doc`, with positions from `lines` and the sentence from `analyzed`.
     pub fn new(analyzed: &Analyzed<'a>, lines: &LineIndex, claim: &'a Claim) -> ClaimRecord<'a> {
         let doc: &'a Document = analyzed.doc;
@@ -179,30 +188,32 @@ impl Renderer {
     }
 }
 
+/// `write_doc` of a sink that has a renderer: render, then write the bytes.
+fn render_and_write(
+    sink: &mut dyn ClaimSink,
+    renderer: Renderer,
+    records: &[ClaimRecord<'_>],
+) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    renderer.render(records, &mut bytes)?;
+    sink.write_rendered(&bytes)
+}
+
 /// One JSON object per line.
 pub struct JsonlSink<W: Write> {
     out: W,
-    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// A sink writing to `out`.
     pub fn new(out: W) -> Self {
-        JsonlSink {
-            out,
-            buf: Vec::new(),
-        }
+        JsonlSink { out }
     }
 }
 
 impl<W: Write> ClaimSink for JsonlSink<W> {
     fn write_doc(&mut self, _doc: &Document, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        Renderer::Jsonl.render(records, &mut buf)?;
-        self.write_rendered(&buf)?;
-        self.buf = buf;
-        Ok(())
+        render_and_write(self, Renderer::Jsonl, records)
     }
 
     fn renderer(&self) -> Option<Renderer> {
@@ -222,7 +233,6 @@ impl<W: Write> ClaimSink for JsonlSink<W> {
 /// output with no claims is empty).
 pub struct CsvSink<W: Write> {
     out: W,
-    buf: Vec<u8>,
     header_written: bool,
 }
 
@@ -231,7 +241,6 @@ impl<W: Write> CsvSink<W> {
     pub fn new(out: W) -> Self {
         CsvSink {
             out,
-            buf: Vec::new(),
             header_written: false,
         }
     }
@@ -246,12 +255,7 @@ fn csv_io(e: csv::Error) -> io::Error {
 
 impl<W: Write> ClaimSink for CsvSink<W> {
     fn write_doc(&mut self, _doc: &Document, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        Renderer::Csv.render(records, &mut buf)?;
-        self.write_rendered(&buf)?;
-        self.buf = buf;
-        Ok(())
+        render_and_write(self, Renderer::Csv, records)
     }
 
     fn renderer(&self) -> Option<Renderer> {
@@ -308,12 +312,8 @@ mod tests {
 
     fn written(sink: &mut dyn ClaimSink, doc: &Document, claims: &[Claim]) {
         let analyzed = Analyzed::new(doc);
-        let lines = LineIndex::new(&doc.text);
-        let records: Vec<ClaimRecord<'_>> = claims
-            .iter()
-            .map(|c| ClaimRecord::new(&analyzed, &lines, c))
-            .collect();
-        sink.write_doc(doc, &records).unwrap();
+        sink.write_doc(doc, &ClaimRecord::all(&analyzed, claims))
+            .unwrap();
         sink.finish().unwrap();
     }
 
@@ -326,13 +326,11 @@ mod tests {
         written(&mut sink, &doc, &[]);
         written(&mut sink, &doc, &claims);
         written(&mut sink, &doc, &claims);
-        drop(sink);
         // The header serde would write for the record type is the declared column list.
         let mut serde_csv = csv::Writer::from_writer(Vec::new());
         let analyzed = Analyzed::new(&doc);
-        let lines = LineIndex::new(&doc.text);
         serde_csv
-            .serialize(ClaimRecord::new(&analyzed, &lines, &claims[0]))
+            .serialize(&ClaimRecord::all(&analyzed, &claims)[0])
             .unwrap();
         let serde_out = String::from_utf8(serde_csv.into_inner().unwrap()).unwrap();
         let mut rdr = csv::Reader::from_reader(out.as_slice());
