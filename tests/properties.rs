@@ -14,6 +14,34 @@ fn doc(text: &str, published: Option<&str>) -> Document {
     Document::new(text.to_string(), Provenance::default(), meta)
 }
 
+/// Runs `docs` through the standard pipeline as one batch, forwards and backwards, and asserts that every
+/// article gets exactly the claims it gets on its own.
+fn assert_batch_matches_singles(docs: &[Document]) {
+    let pipeline = Pipeline::standard(&[]);
+    let analyzed: Vec<Analyzed<'_>> = docs.iter().map(Analyzed::new).collect();
+    let alone: Vec<_> = analyzed.iter().map(|a| pipeline.run(a)).collect();
+    let forwards: Vec<&Analyzed<'_>> = analyzed.iter().collect();
+    assert_eq!(pipeline.run_batch(&forwards), alone);
+    let backwards: Vec<&Analyzed<'_>> = analyzed.iter().rev().collect();
+    let mut batched = pipeline.run_batch(&backwards);
+    batched.reverse();
+    assert_eq!(batched, alone);
+}
+
+#[test]
+fn a_batch_of_generated_articles_finds_what_each_finds_alone() {
+    let docs: Vec<Document> = (0..60)
+        .map(|n| {
+            let a = claimdex::synth::article(11, n, 4);
+            doc(&a.text, (n % 3 != 0).then_some(a.published.as_str()))
+        })
+        .collect();
+    // Every article has dates, some relative to its own publication date.
+    let pipeline = Pipeline::standard(&[ClaimKind::Date]);
+    assert!(docs.iter().all(|d| !pipeline.extract(d).is_empty()));
+    assert_batch_matches_singles(&docs);
+}
+
 /// Text built from pieces that exercise the extractors, glued with arbitrary Unicode.
 fn newsy_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -99,6 +127,14 @@ proptest! {
         let a: Vec<_> = a.iter().map(|c| (c.span.start + prefix.len(), c.span.end + prefix.len(), c.kind)).collect();
         let b: Vec<_> = b.iter().map(|c| (c.span.start, c.span.end, c.kind)).collect();
         prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_batch_finds_what_each_article_finds_alone(
+        articles in prop::collection::vec((newsy_text(), prop::option::of(Just("2021-06-30"))), 1..6)
+    ) {
+        let docs: Vec<Document> = articles.iter().map(|(t, p)| doc(t, *p)).collect();
+        assert_batch_matches_singles(&docs);
     }
 
     #[test]

@@ -19,7 +19,10 @@ use crate::text::{Analyzed, Token};
 
 /// Documents processed together at most: big enough to keep both cores busy, small enough to stream.
 /// A smaller batch goes as soon as the workers are free and no more input is waiting.
-const BATCH_DOCS: usize = 256;
+const BATCH_DOCS: usize = 1024;
+/// Documents a worker extracts together, stage by stage ([`Pipeline::run_batch`]): enough for each
+/// stage's automata to stay in the CPU's cache, few enough for a batch to feed every worker.
+pub(super) const CHUNK_DOCS: usize = 128;
 const BATCH_BYTES: usize = 4 << 20;
 /// Input events the reader may run ahead of the batches.
 const READ_AHEAD: usize = 64;
@@ -60,25 +63,49 @@ pub fn drive<T: Send>(
     let sources = Sources::new(inputs.paths, inputs.format);
     let mut report = Reporter::new(sources.total_bytes(), inputs.quiet);
     let events = read_ahead(sources)?;
-    let extract = |batch: Vec<Document>| -> Done<T> {
-        let results = batch
-            .par_iter()
-            .map(|doc| {
-                // A bug in an extractor costs its article, not the batch: the article is reported as
-                // failed and the others go on.
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let analyzed = Analyzed::new(doc);
-                    let claims = pipeline.run(&analyzed);
+    // One article on its own; a bug in an extractor costs that article, which is reported as failed.
+    let one = |doc: &Document| -> Result<Extracted<T>, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let analyzed = Analyzed::new(doc);
+            let claims = pipeline.run(&analyzed);
+            let prepared = prepare(&analyzed, &claims);
+            Extracted {
+                parts: analyzed.into_parts(),
+                claims,
+                prepared,
+            }
+        }))
+        .map_err(|panic| panic_message(panic.as_ref()))
+    };
+    // A chunk of articles together; if anything in it panics, its articles run again one by one, so
+    // the bug still costs only the article that meets it.
+    let chunk = |docs: &[Document]| -> Vec<Result<Extracted<T>, String>> {
+        let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let analyzed: Vec<Analyzed<'_>> = docs.iter().map(Analyzed::new).collect();
+            let refs: Vec<&Analyzed<'_>> = analyzed.iter().collect();
+            let claims = pipeline.run_batch(&refs);
+            analyzed
+                .into_iter()
+                .zip(claims)
+                .map(|(analyzed, claims)| {
                     let prepared = prepare(&analyzed, &claims);
-                    Extracted {
+                    Ok(Extracted {
                         parts: analyzed.into_parts(),
                         claims,
                         prepared,
-                    }
-                }))
-                .map_err(|panic| panic_message(panic.as_ref()))
-            })
-            .collect();
+                    })
+                })
+                .collect::<Vec<_>>()
+        }));
+        together.unwrap_or_else(|_| docs.iter().map(one).collect())
+    };
+    let extract = |batch: Vec<Document>| -> Done<T> {
+        // Enough chunks for every worker to have a few, none larger than CHUNK_DOCS.
+        let size = batch
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .clamp(1, CHUNK_DOCS);
+        let results = batch.par_chunks(size).flat_map_iter(chunk).collect();
         (batch, results)
     };
     let extract = &extract;

@@ -51,16 +51,20 @@ pub(super) fn run(corpus: &str, json: bool) -> anyhow::Result<i32> {
     let mut per_stage = vec![Duration::ZERO; extractors.len()];
     let mut claims_seen = 0;
     let mut bytes = Vec::new();
-    for doc in &docs {
+    // In chunks, as the workers of `extract` take them.
+    for chunk in docs.chunks(super::batch::CHUNK_DOCS) {
         let t = Instant::now();
-        let analyzed = Analyzed::new(doc);
+        let analyzed: Vec<Analyzed<'_>> = chunk.iter().map(Analyzed::new).collect();
         analyze += t.elapsed();
-        let claims = pipeline.run_timed(&analyzed, &mut per_stage);
+        let refs: Vec<&Analyzed<'_>> = analyzed.iter().collect();
+        let claims = pipeline.run_timed(&refs, &mut per_stage);
         let t = Instant::now();
-        bytes.clear();
-        Renderer::Jsonl.render(&ClaimRecord::all(&analyzed, &claims), &mut bytes)?;
+        for (analyzed, claims) in analyzed.iter().zip(&claims) {
+            bytes.clear();
+            Renderer::Jsonl.render(&ClaimRecord::all(analyzed, claims), &mut bytes)?;
+            claims_seen += claims.len();
+        }
         output += t.elapsed();
-        claims_seen += claims.len();
     }
     anyhow::ensure!(claims_seen > 0, "no claims extracted");
     let text_mb = docs.iter().map(|d| d.len()).sum::<usize>() as f64 / 1e6;

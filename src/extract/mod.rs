@@ -28,6 +28,16 @@ pub trait Extractor: Send + Sync {
     /// Appends the claims found in `doc` to `out`. `found` holds the claims of the stages that ran before
     /// this one (for instance dates, which a figure extractor must not claim again).
     fn extract(&self, doc: &Analyzed<'_>, found: &[Claim], out: &mut Vec<Claim>);
+
+    /// [`Extractor::extract`] over several documents: `found[i]` and `out[i]` belong to `docs[i]`, and the
+    /// claims must be those `extract` finds in each. The default calls `extract` on each document. An
+    /// extractor that runs many automata over every document overrides it to run each automaton over
+    /// all of them in turn, so that its tables stay in the CPU's cache.
+    fn extract_batch(&self, docs: &[&Analyzed<'_>], found: &[Vec<Claim>], out: &mut [Vec<Claim>]) {
+        for ((doc, found), out) in docs.iter().zip(found).zip(out) {
+            self.extract(doc, found, out);
+        }
+    }
 }
 
 /// The extractors to run, in order.
@@ -94,42 +104,56 @@ impl Pipeline {
 
     /// Runs every stage over `analyzed` and returns its claims sorted by (start, end, kind).
     pub fn run(&self, analyzed: &Analyzed<'_>) -> Vec<Claim> {
-        self.run_inner(analyzed, None)
+        self.run_inner(&[analyzed], None).pop().unwrap_or_default()
     }
 
-    /// [`Pipeline::run`], adding the time each stage took to `spent` (one entry per stage, in the order
-    /// of [`Pipeline::extractors`]).
-    pub fn run_timed(&self, analyzed: &Analyzed<'_>, spent: &mut [Duration]) -> Vec<Claim> {
+    /// [`Pipeline::run`] over several documents (their claims, in the same order). Each stage runs over
+    /// all of them before the next one starts: the same claims as one document at a time, faster for a
+    /// few dozen documents or more, as each stage's patterns stay in the CPU's cache.
+    pub fn run_batch(&self, docs: &[&Analyzed<'_>]) -> Vec<Vec<Claim>> {
+        self.run_inner(docs, None)
+    }
+
+    /// [`Pipeline::run_batch`], adding the time each stage took to `spent` (one entry per stage, in the
+    /// order of [`Pipeline::extractors`]).
+    pub fn run_timed(&self, docs: &[&Analyzed<'_>], spent: &mut [Duration]) -> Vec<Vec<Claim>> {
         assert_eq!(spent.len(), self.extractors.len(), "one duration per stage");
-        self.run_inner(analyzed, Some(spent))
+        self.run_inner(docs, Some(spent))
     }
 
-    fn run_inner(&self, analyzed: &Analyzed<'_>, mut spent: Option<&mut [Duration]>) -> Vec<Claim> {
-        let mut claims = Vec::new();
-        let mut out = Vec::new();
+    fn run_inner(
+        &self,
+        docs: &[&Analyzed<'_>],
+        mut spent: Option<&mut [Duration]>,
+    ) -> Vec<Vec<Claim>> {
+        let mut claims: Vec<Vec<Claim>> = docs.iter().map(|_| Vec::new()).collect();
+        let mut out: Vec<Vec<Claim>> = docs.iter().map(|_| Vec::new()).collect();
         for (i, extractor) in self.extractors.iter().enumerate() {
-            out.clear();
             let started = spent.is_some().then(Instant::now);
-            extractor.extract(analyzed, &claims, &mut out);
+            extractor.extract_batch(docs, &claims, &mut out);
             if let (Some(spent), Some(started)) = (spent.as_deref_mut(), started) {
                 spent[i] += started.elapsed();
             }
-            debug_assert!(
-                out.iter()
-                    .all(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
-                "extractor {:?} emitted an invalid span",
-                extractor.kind()
-            );
-            // A bad span is dropped rather than allowed to reach an output (release builds).
-            claims.extend(
-                out.drain(..)
-                    .filter(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
-            );
+            for ((analyzed, claims), out) in docs.iter().zip(&mut claims).zip(&mut out) {
+                debug_assert!(
+                    out.iter()
+                        .all(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
+                    "extractor {:?} emitted an invalid span",
+                    extractor.kind()
+                );
+                // A bad span is dropped rather than allowed to reach an output (release builds).
+                claims.extend(
+                    out.drain(..)
+                        .filter(|c| c.span.is_valid_for(analyzed.text()) && !c.span.is_empty()),
+                );
+            }
         }
-        claims.retain(|c| self.keep.contains(&c.kind));
-        claims.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
-        });
+        for claims in &mut claims {
+            claims.retain(|c| self.keep.contains(&c.kind));
+            claims.sort_by(|a, b| {
+                (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
+            });
+        }
         claims
     }
 

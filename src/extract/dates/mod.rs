@@ -582,15 +582,37 @@ impl Extractor for DateExtractor {
     }
 
     fn extract(&self, doc: &Analyzed<'_>, _found: &[Claim], out: &mut Vec<Claim>) {
-        let text = doc.text();
-        let ctx = Ctx {
-            text,
+        find_dates(&[doc], std::slice::from_mut(out));
+    }
+
+    fn extract_batch(&self, docs: &[&Analyzed<'_>], _found: &[Vec<Claim>], out: &mut [Vec<Claim>]) {
+        find_dates(docs, out);
+    }
+}
+
+/// Appends the dates of `docs[i]` to `out[i]`. Each rule runs over its windows in every document before
+/// the next rule starts: with some forty rules, going document by document would evict each rule's
+/// automaton from the CPU's cache before its next use. The candidates of a document come in the same
+/// order either way (rule by rule, window by window), so its dates do not depend on its batch.
+fn find_dates(docs: &[&Analyzed<'_>], out: &mut [Vec<Claim>]) {
+    let ctxs: Vec<Ctx<'_>> = docs
+        .iter()
+        .map(|doc| Ctx {
+            text: doc.text(),
             reference: doc.doc.reference_date(),
-        };
-        let mut cands = Vec::new();
-        let all = rules();
-        for (priority, windows) in plan(text) {
-            let rule = &all[priority];
+        })
+        .collect();
+    let mut plans: Vec<_> = ctxs
+        .iter()
+        .map(|ctx| plan(ctx.text).into_iter().peekable())
+        .collect();
+    let mut cands: Vec<Vec<Candidate>> = docs.iter().map(|_| Vec::new()).collect();
+    for (priority, rule) in rules().iter().enumerate() {
+        for ((plan, ctx), cands) in plans.iter_mut().zip(&ctxs).zip(&mut cands) {
+            let Some((_, windows)) = plan.next_if(|(p, _)| *p == priority) else {
+                continue;
+            };
+            let text = ctx.text;
             for w in windows {
                 captures_in(&rule.re, text, w, |caps| {
                     let m = caps.get(0).expect("group 0");
@@ -611,12 +633,15 @@ impl Extractor for DateExtractor {
                 });
             }
         }
+    }
+    for (((doc, ctx), mut cands), out) in docs.iter().zip(&ctxs).zip(cands).zip(out) {
+        let text = ctx.text;
         ctx.holidays(rules().len(), &mut cands);
         // Nothing inside a URL, an e-mail address or a handle is a date.
         cands.retain(|c| {
             !crate::span::overlaps_any(doc.excluded(), c.span) && !in_digit_chain(text, c.span)
         });
-        for c in compose::compose(&ctx, resolve_overlaps(cands)) {
+        for c in compose::compose(ctx, resolve_overlaps(cands)) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
             claim.value = c.value;
             claim.confidence = c.confidence;
