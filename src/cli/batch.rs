@@ -63,24 +63,9 @@ pub fn drive<T: Send>(
     let sources = Sources::new(inputs.paths, inputs.format);
     let mut report = Reporter::new(sources.total_bytes(), inputs.quiet);
     let events = read_ahead(sources)?;
-    // One article on its own; a bug in an extractor costs that article, which is reported as failed.
-    let one = |doc: &Document| -> Result<Extracted<T>, String> {
+    // Articles extracted together, stage by stage, each with what `prepare` makes of it.
+    let extract_all = |docs: &[Document]| -> Result<Vec<Extracted<T>>, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let analyzed = Analyzed::new(doc);
-            let claims = pipeline.run(&analyzed);
-            let prepared = prepare(&analyzed, &claims);
-            Extracted {
-                parts: analyzed.into_parts(),
-                claims,
-                prepared,
-            }
-        }))
-        .map_err(|panic| panic_message(panic.as_ref()))
-    };
-    // A chunk of articles together; if anything in it panics, its articles run again one by one, so
-    // the bug still costs only the article that meets it.
-    let chunk = |docs: &[Document]| -> Vec<Result<Extracted<T>, String>> {
-        let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let analyzed: Vec<Analyzed<'_>> = docs.iter().map(Analyzed::new).collect();
             let refs: Vec<&Analyzed<'_>> = analyzed.iter().collect();
             let claims = pipeline.run_batch(&refs);
@@ -89,15 +74,30 @@ pub fn drive<T: Send>(
                 .zip(claims)
                 .map(|(analyzed, claims)| {
                     let prepared = prepare(&analyzed, &claims);
-                    Ok(Extracted {
+                    Extracted {
                         parts: analyzed.into_parts(),
                         claims,
                         prepared,
-                    })
+                    }
                 })
-                .collect::<Vec<_>>()
-        }));
-        together.unwrap_or_else(|_| docs.iter().map(one).collect())
+                .collect()
+        }))
+        .map_err(|panic| panic_message(panic.as_ref()))
+    };
+    // A bug in an extractor costs its article, not the batch: when a chunk panics, its articles run
+    // again one by one, and only the one that meets the bug is reported as failed.
+    let chunk = |docs: &[Document]| -> Vec<Result<Extracted<T>, String>> {
+        let each = |done: Result<Vec<Extracted<T>>, String>| match done {
+            Ok(done) => done.into_iter().map(Ok).collect(),
+            Err(msg) => vec![Err(msg)],
+        };
+        match extract_all(docs) {
+            Ok(done) => each(Ok(done)),
+            Err(_) => docs
+                .chunks(1)
+                .flat_map(|one| each(extract_all(one)))
+                .collect(),
+        }
     };
     let extract = |batch: Vec<Document>| -> Done<T> {
         // Enough chunks for every worker to have a few, none larger than CHUNK_DOCS.
