@@ -80,7 +80,7 @@ struct Rule {
 }
 
 /// How a trigger word must sit in the text for a rule to be able to match around it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 enum Fit {
     /// Anywhere, even inside a word (`0s` in `1990s`).
     Anywhere,
@@ -92,6 +92,137 @@ enum Fit {
     /// As a whole word joined to a number by a dash or slash before or after it (`Oct/2`, `14-Mar-2024`,
     /// `Sept.-2024`).
     Joined,
+    /// Where the test passes on the text and the trigger's byte range: a test that every match around the
+    /// trigger passes, cheaper than the rule's regex (`3days` needs a digit before `day`).
+    Checked(fn(&[u8], usize, usize) -> bool),
+}
+
+/// True for the bytes `\s` matches in ASCII (vertical tab included, unlike [`u8::is_ascii_whitespace`]).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The first byte at or after `i` that is not ASCII white space, and whether any was skipped.
+fn skip_space(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let from = i;
+    while bytes.get(i).copied().is_some_and(is_space) {
+        i += 1;
+    }
+    (i, i > from)
+}
+
+/// `date.duration_joined`: the unit word touches its number (`3.5years`). A byte above ASCII may be a
+/// digit in another script, which `\d` also reads.
+fn digit_before(bytes: &[u8], start: usize, _end: usize) -> bool {
+    start > 0 && (bytes[start - 1].is_ascii_digit() || bytes[start - 1] >= 0x80)
+}
+
+/// `date.numeric`: a word-initial number of one or two digits, then a separator (`12/31/2024`, `1.2.24`).
+fn numeric_date_start(bytes: &[u8], start: usize, end: usize) -> bool {
+    let sep = |i: usize| matches!(bytes.get(i), Some(b'/' | b'.' | b'-') | Some(0x80..));
+    word_start(bytes, start)
+        && (sep(end) || bytes.get(end).is_some_and(u8::is_ascii_digit) && sep(end + 1))
+}
+
+/// `date.weekday_day`: a weekday, an optional comma, white space, an optional `the`, then a digit
+/// (`Mon 14th`, `Tuesday, the 3rd`). Anything above ASCII passes: `\s` and `\d` read more than ASCII.
+fn weekday_then_day(bytes: &[u8], start: usize, end: usize) -> bool {
+    if !word_start(bytes, start) {
+        return false;
+    }
+    let mut i = end;
+    while bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'.')
+    {
+        i += 1;
+    }
+    i += usize::from(bytes.get(i) == Some(&b','));
+    let (mut i, spaced) = skip_space(bytes, i);
+    if bytes.get(i).is_some_and(|b| *b >= 0x80) {
+        return true;
+    }
+    if !spaced {
+        return false;
+    }
+    if bytes
+        .get(i..i + 3)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"the"))
+    {
+        let (after, spaced) = skip_space(bytes, i + 3);
+        if spaced || bytes.get(after).is_some_and(|b| *b >= 0x80) {
+            i = after;
+        }
+    }
+    bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_digit() || *b >= 0x80)
+}
+
+/// `date.time`: a word-initial run of digits as a clock time starts: one or two digits before `:`, `.`,
+/// `h`, `am`/`pm` or `in the morning` (`9:30`, `9h30`, `5 p.m.`, `7 in the evening`); three or four before
+/// `pm`, a time zone, `local time` or `hours`, or after `at`/`around`/`approximately` (`1530 GMT`, `at
+/// 0600`). Anything above ASCII passes: `\s` and `\d` read more than ASCII.
+fn clock_time_start(bytes: &[u8], start: usize, _end: usize) -> bool {
+    if !word_start(bytes, start) {
+        return false;
+    }
+    let run = bytes[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let next = start + run;
+    let (word, spaced) = skip_space(bytes, next);
+    let Some(&after) = bytes.get(if spaced { word } else { next }) else {
+        return run == 4 && after_time_cue(bytes, start);
+    };
+    if after >= 0x80 {
+        return true;
+    }
+    let after = after.to_ascii_lowercase();
+    match run {
+        1 | 2 if spaced => matches!(after, b'a' | b'p' | b'i'),
+        1 | 2 => matches!(after, b':' | b'.' | b'h' | b'a' | b'p'),
+        3 | 4 if spaced => {
+            matches!(
+                after,
+                b'a' | b'p' | b'g' | b'u' | b'e' | b'c' | b'm' | b'b' | b'l' | b'h'
+            ) || run == 4 && after_time_cue(bytes, start)
+        }
+        3 | 4 => {
+            matches!(after, b'a' | b'p')
+                || run == 4
+                    && !after.is_ascii_alphanumeric()
+                    && after != b'_'
+                    && after_time_cue(bytes, start)
+        }
+        _ => false,
+    }
+}
+
+/// True when white space and, before it, `at`, `around` or `approximately` (any case) come before `start`;
+/// or anything above ASCII does, which `\s` may read as white space.
+fn after_time_cue(bytes: &[u8], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && is_space(bytes[i - 1]) {
+        i -= 1;
+    }
+    if i == start {
+        return start > 0 && bytes[start - 1] >= 0x80;
+    }
+    if i > 0 && bytes[i - 1] >= 0x80 {
+        return true;
+    }
+    let before = &bytes[..i];
+    [&b"at"[..], b"around", b"approximately"].iter().any(|cue| {
+        before.len() >= cue.len() && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
+    })
+}
+
+/// True when the byte at `i` starts a word: the text's start or a byte that is not an ASCII letter, digit
+/// or underscore before it.
+fn word_start(bytes: &[u8], i: usize) -> bool {
+    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
 }
 
 /// Words one of which must be in every match of a rule (any case), and how they must sit; an empty list
@@ -226,7 +357,10 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
                 "9ish",
             ],
         ),
-        "date.weekday_day" => start(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        "date.weekday_day" => (
+            Fit::Checked(weekday_then_day),
+            &["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        ),
         "date.week_number" => start(&["week"]),
         "date.clock_past" => start(&["past"]),
         "date.meal" => start(&[
@@ -240,7 +374,7 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         "date.same" => start(&["same"]),
         // The unit is written against the number: `3.5years`, `30days`.
         "date.duration_joined" => (
-            Fit::Anywhere,
+            Fit::Checked(digit_before),
             &[
                 "second", "minute", "hour", "day", "week", "month", "year", "decade",
             ],
@@ -281,7 +415,8 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         // The first two digits of a year (1500-2199), at the start of a word or after `FY` (`FY2024`).
         "date.year" => start(&["15", "16", "17", "18", "19", "20", "21", "fy"]),
         // Clock times and numeric dates start a word with a digit.
-        "date.time" | "date.numeric" => start(DIGITS),
+        "date.time" => (Fit::Checked(clock_time_start), DIGITS),
+        "date.numeric" => (Fit::Checked(numeric_date_start), DIGITS),
         "date.set" => start(&[
             "every",
             "each",
@@ -415,6 +550,7 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
                     let after = m.end() + usize::from(bytes.get(m.end()) == Some(&b'.'));
                     starts && ends && (joint(after) || m.start() > 0 && joint(m.start() - 1))
                 }
+                Fit::Checked(check) => check(bytes, m.start(), m.end()),
             };
             if !fits {
                 continue;

@@ -719,7 +719,48 @@ fn windows_find_what_a_full_pass_finds() {
             "é".repeat(70),
             "ü ".repeat(70)
         ),
+        "Sunday the\u{a0}1st, 4 a".into(),
     ];
+    // Clock times, numeric dates, weekdays before a day and units joined to numbers: the shapes the cheap
+    // tests before their rules let through, and near misses they must turn away. Each is a text of its
+    // own, so that no other trigger's window covers it.
+    texts.extend(
+        [
+            "at 1530.",
+            "Around\n0600,",
+            "approximately 2215 GMT",
+            "10.30 pm",
+            "7 in the morning",
+            "5 PM",
+            "2 at night",
+            "9h30",
+            "1530 local time",
+            "0900 hrs",
+            "1145am",
+            "12 noon",
+            "1,530 pm",
+            "15:45:10 CEST in the afternoon",
+            "at\u{a0}1530",
+            "5\u{a0}p.m.",
+            "12-31-2024",
+            "1.2.24",
+            "3/4/05",
+            "123/4/2005",
+            "Tues., the 3rd",
+            "THURS  the\n21st",
+            "Wed,5th",
+            "Wed\u{a0}5th",
+            "Mon the5th",
+            "3.5years",
+            "30DAYS",
+            "٣days",
+            "10days",
+            "a 5-days",
+            "2024 at 1530",
+            "at 1530 on Monday",
+        ]
+        .map(String::from),
+    );
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     for entry in walkdir::WalkDir::new(dir)
         .into_iter()
