@@ -5,7 +5,7 @@
 //! with the sentence: `…era.” That`); a full stop after a known abbreviation ends a sentence only before a
 //! common sentence starter (`in the U.S. The …`), and after a title never (`Mr. Smith`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use crate::span::Span;

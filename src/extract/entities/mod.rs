@@ -417,14 +417,14 @@ fn is_capitalized(s: &str) -> bool {
         Some(c) if c.is_lowercase() && chars.clone().next().is_some_and(char::is_uppercase) => true,
         // al-Assad, el-Sisi, d'Estaing
         Some('a' | 'e' | 'd') => {
-            let lower = s.to_lowercase();
-            (lower.starts_with("al-")
-                || lower.starts_with("el-")
-                || lower.starts_with("d'")
-                || lower.starts_with("d’"))
-                && s.chars()
-                    .find(|c| c.is_alphabetic() && !matches!(c, 'a' | 'l' | 'e' | 'd'))
-                    .is_some_and(char::is_uppercase)
+            // The first letter is lower case already; compare the rest in place, no lower-case copy.
+            ["al-", "el-", "d'", "d’"].iter().any(|p| {
+                s.get(..p.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
+            }) && s
+                .chars()
+                .find(|c| c.is_alphabetic() && !matches!(c, 'a' | 'l' | 'e' | 'd'))
+                .is_some_and(char::is_uppercase)
         }
         _ => false,
     }
@@ -1486,7 +1486,14 @@ fn default_rule(subtype: Subtype) -> &'static str {
 
 /// Folds white space (names broken across wrapped lines) to single spaces.
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The key under which the same entity from different articles meets: case- and accent-insensitive

@@ -7,7 +7,7 @@
 //! a clock time, a duration) is never a figure; nor are phone numbers, versions, URLs, handles, model names
 //! (`Boeing 737`, `COVID-19`) or list numbers.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
