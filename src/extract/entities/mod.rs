@@ -889,6 +889,18 @@ const KIND_NOUNS: &[(&str, Subtype)] = &[
     ("hurricane", Subtype::Misc),
     ("cyclone", Subtype::Misc),
     ("typhoon", Subtype::Misc),
+    ("smartphone", Subtype::Misc),
+    ("handset", Subtype::Misc),
+    ("tablet", Subtype::Misc),
+    ("laptop", Subtype::Misc),
+    ("console", Subtype::Misc),
+    ("software", Subtype::Misc),
+    ("videogame", Subtype::Misc),
+    ("programme", Subtype::Misc),
+    ("jet", Subtype::Misc),
+    ("aircraft", Subtype::Misc),
+    ("missile", Subtype::Misc),
+    ("rocket", Subtype::Misc),
     // Bodies.
     ("company", Subtype::Organization),
     ("firm", Subtype::Organization),
@@ -906,6 +918,19 @@ const KIND_NOUNS: &[(&str, Subtype)] = &[
     ("militia", Subtype::Organization),
     ("conglomerate", Subtype::Organization),
     ("manufacturer", Subtype::Organization),
+    ("agency", Subtype::Organization),
+    ("network", Subtype::Organization),
+    ("channel", Subtype::Organization),
+    ("tabloid", Subtype::Organization),
+    ("magazine", Subtype::Organization),
+    ("bank", Subtype::Organization),
+    ("party", Subtype::Organization),
+    ("union", Subtype::Organization),
+    ("club", Subtype::Organization),
+    ("university", Subtype::Organization),
+    ("nonprofit", Subtype::Organization),
+    ("organization", Subtype::Organization),
+    ("organisation", Subtype::Organization),
     // Places.
     ("city", Subtype::Location),
     ("town", Subtype::Location),
@@ -982,7 +1007,11 @@ fn kind_before(text: &str, span: Span) -> Option<Subtype> {
         &before[crate::text::trailing_run_start(before, |c: char| c.is_alphabetic() || c == '-')..];
     let t = kind_noun(noun)?;
     match next_word(text, span.end) {
-        Some(next) => CLAUSE_WORDS.contains(&next).then_some(t),
+        // A clause, or the name's own reporting verb: "the news agency Xinhua reported".
+        Some(next) => (CLAUSE_WORDS.contains(&next)
+            || REPORTING.contains(&next)
+            || matches!(next, "reported" | "reports"))
+        .then_some(t),
         // End of the text or punctuation: "the ship Freewinds." "the band Vortex, which".
         None => (!text[span.end..].starts_with(char::is_alphanumeric)).then_some(t),
     }

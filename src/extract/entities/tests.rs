@@ -513,3 +513,15 @@ t!(
         ("Jane Doyle", Person, "Jane Doyle"),
     ]
 );
+
+// A kind noun before a name types it, also when the name's own reporting verb follows.
+t!(
+    agency_before_a_name_with_its_verb,
+    "The state news agency Vostra Nova reported that the dam held.",
+    [("Vostra Nova", Organization, "Vostra Nova")]
+);
+t!(
+    product_kind_before_a_name,
+    "Buyers queued for the console Zentra at dawn.",
+    [("Zentra", Misc, "Zentra")]
+);
