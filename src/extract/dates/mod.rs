@@ -191,10 +191,7 @@ fn clock_time_start(bytes: &[u8], start: usize, _end: usize) -> bool {
         }
         3 | 4 => {
             matches!(after, b'a' | b'p')
-                || run == 4
-                    && !after.is_ascii_alphanumeric()
-                    && after != b'_'
-                    && after_time_cue(bytes, start)
+                || run == 4 && !is_word(bytes, next) && after_time_cue(bytes, start)
         }
         _ => false,
     }
@@ -219,10 +216,16 @@ fn after_time_cue(bytes: &[u8], start: usize) -> bool {
     })
 }
 
-/// True when the byte at `i` starts a word: the text's start or a byte that is not an ASCII letter, digit
-/// or underscore before it.
+/// True when the byte at `i` is an ASCII letter, digit or underscore (a word byte to `(?-u:\b)`).
+fn is_word(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// True when the byte at `i` starts a word: the text's start or a byte that is not a word byte before it.
 fn word_start(bytes: &[u8], i: usize) -> bool {
-    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+    i == 0 || !is_word(bytes, i - 1)
 }
 
 /// Words one of which must be in every match of a rule (any case), and how they must sit; an empty list
@@ -532,14 +535,9 @@ fn plan(text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
         windows[i].push((0, text.len()));
     }
     let bytes = text.as_bytes();
-    let is_word = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    };
     for m in g.words.find_overlapping_iter(text) {
-        let starts = !is_word(m.start()) || m.start() == 0 || !is_word(m.start() - 1);
-        let ends = !is_word(m.end());
+        let starts = !is_word(bytes, m.start()) || word_start(bytes, m.start());
+        let ends = !is_word(bytes, m.end());
         for &i in &g.rules_of[m.pattern().as_usize()] {
             let fits = match g.fit[i] {
                 Fit::Anywhere => true,

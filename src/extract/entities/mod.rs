@@ -1007,7 +1007,8 @@ fn kind_before(text: &str, span: Span) -> Option<Subtype> {
         &before[crate::text::trailing_run_start(before, |c: char| c.is_alphabetic() || c == '-')..];
     let t = kind_noun(noun)?;
     match next_word(text, span.end) {
-        // A clause, or the name's own reporting verb: "the news agency Xinhua reported".
+        // A clause, or the name's own reporting verb: "the news agency Xinhua reported". (`reported` and
+        // `reports` are not in REPORTING, which makes a lone word before it a person.)
         Some(next) => (CLAUSE_WORDS.contains(&next)
             || REPORTING.contains(&next)
             || matches!(next, "reported" | "reports"))
