@@ -255,6 +255,13 @@ const NOT_NAMES: &[&str] = &[
     "US-based",
 ];
 
+/// Everyday abbreviations of economics, trade and technology: common nouns, so never a name on their own
+/// (`GNP rose`, `a DVD`). Unlike [`NOT_NAMES`] they do not trim a longer name (`CPI Corp`, `LNG Canada`).
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "GNP", "GNI", "CPI", "PPI", "PMI", "IPO", "ETF", "EPS", "FOB", "LNG", "LPG", "SUV", "ATM",
+    "DVD", "MP3", "LCD", "USB", "PDF", "URL", "CPU", "GPU", "HR", "VIP", "FAQ", "DIY",
+];
+
 /// Hyphen suffixes that make the first part a place or organization (`Denver-based`, `U.S.-led`).
 const HYPHEN_SUFFIXES: &[(&str, Option<Subtype>)] = &[
     ("-based", Some(Subtype::Location)),
@@ -1188,6 +1195,16 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     {
         return Some(Subtype::Person);
     }
+    // "R Smith", "J Garcia" (team sheets, bylines): one bare capital before a known surname. Only a known
+    // surname: "J Crew", "E Street" and "X Factor" are not people.
+    if let [initial, surname] = words[..] {
+        if initial.len() == 1
+            && initial.starts_with(|c: char| c.is_ascii_uppercase())
+            && g.surnames.contains(surname)
+        {
+            return Some(Subtype::Person);
+        }
+    }
     // "Evansville, Indiana", "the town of Yeoncheon": a settlement named by the place it is in, or by
     // the kind of place it is.
     if words.len() <= 2
@@ -1884,6 +1901,7 @@ fn split_run(
         while b > a
             // A month ends a name only as a surname ("Theresa May"), not when a date follows ("May 24").
             && (not_names().contains(word(&run[b - 1]))
+                || is_plural_acronym(word(&run[b - 1]))
                 || word(&run[b - 1]) == "."
                 || crate::time::month_number(word(&run[b - 1])).is_some()
                     && text[run[b - 1].span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
@@ -1918,7 +1936,11 @@ fn split_run(
         let name = &text[span];
         let words = name.split_whitespace().count();
         // A lone title-cased common word that is a title elsewhere ("Minister") is not a name.
-        if words == 1 && (g.titles.contains(name) || is_not_name(name)) {
+        if words == 1
+            && (g.titles.contains(name)
+                || is_not_name(name)
+                || COMMON_ABBREVIATIONS.contains(&name))
+        {
             continue;
         }
         if name.chars().count() == 1 {
@@ -2028,7 +2050,17 @@ fn not_names() -> &'static HashSet<&'static str> {
 /// True for capitalized words that are never names on their own: the NOT_NAMES list, month names, and
 /// contractions (`I'm`, `We've`, `Don't`).
 fn is_not_name(w: &str) -> bool {
-    not_names().contains(w) || crate::time::month_number(w).is_some() || is_contraction(w)
+    not_names().contains(w)
+        || crate::time::month_number(w).is_some()
+        || is_contraction(w)
+        || is_plural_acronym(w)
+}
+
+/// The plural of an abbreviation (`TVs`, `CEOs`, `NGOs`): a common noun, since a name in the plural names
+/// no one organization. A model code in the plural (`A380s`) still names a product, so letters only.
+fn is_plural_acronym(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Endings of English contractions after the apostrophe (`I’ve`, `they'll`, `it's`).

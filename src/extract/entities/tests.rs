@@ -525,3 +525,22 @@ t!(
     "Buyers queued for the console Zentra at dawn.",
     [("Zentra", Misc, "Zentra")]
 );
+t!(
+    plural_abbreviations_are_common_nouns,
+    "Three MPs and two CEOs bought new TVs for the NGOs.",
+    []
+);
+t!(
+    common_abbreviation_alone_is_no_name,
+    "GNP rose and every DVD sold out, CPI Corp said on Monday.",
+    [("CPI Corp", Organization, "CPI Corp")]
+);
+t!(
+    bare_initial_before_known_surname,
+    "The side named R Jones and T Garcia, who wore J Crew.",
+    [
+        ("R Jones", Person, "R Jones"),
+        ("T Garcia", Person, "T Garcia"),
+        ("J Crew", Organization, "J Crew")
+    ]
+);
