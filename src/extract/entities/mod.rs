@@ -230,6 +230,11 @@ const NOT_NAMES: &[&str] = &[
     "Page",
     "Note",
     "Notes",
+    // Labels before a colon in wire copy: `NOTE: ...`, `UPDATE: ...`.
+    "NOTE",
+    "NOTES",
+    "UPDATE",
+    "CORRECTION",
     "Source",
     "Sources",
     "Q",
@@ -538,6 +543,7 @@ impl Extractor for EntityExtractor {
 
         // A quotation starts a sentence of its own: `commented, "Hoping that` capitalizes `Hoping`.
         sentence_starts.extend(quotation_starts(doc));
+        sentence_starts.extend(colon_starts(doc));
 
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
@@ -710,18 +716,50 @@ fn quotation_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 
             return None;
         }
         let first = i + if at == q.span.end { 1 } else { 2 };
-        let sentence = toks[first + 1..]
-            .iter()
-            .take_while(|t| !matches!(t.text(text), "\"" | "”" | "’" | "'"))
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(12)
-            .any(|t| {
-                let w = t.text(text);
-                w.starts_with(char::is_lowercase)
-                    && !TITLE_SMALL_WORDS.contains(&w)
-                    && !PARTICLES.contains(&w)
-            });
+        let sentence = reads_as_clause(
+            toks[first + 1..]
+                .iter()
+                .take_while(|t| !matches!(t.text(text), "\"" | "”" | "’" | "'"))
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text)),
+        );
         sentence.then_some(next.span.start)
+    })
+}
+
+/// Where a clause starts after a colon: `NOTE: Excludes gains`, `The verdict: Guilty on all counts`. A
+/// list of names after a colon (`Subs not used: Kezman, Cudicini.`) has no ordinary lower-case word
+/// before the sentence ends and starts nothing.
+fn colon_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
+    let text: &str = &doc.doc.text;
+    let toks = &doc.tokens;
+    toks.iter().enumerate().filter_map(move |(i, colon)| {
+        if colon.kind != TokenKind::Punct || colon.text(text) != ":" {
+            return None;
+        }
+        let next = toks.get(i + 1)?;
+        let gap = text.get(colon.span.end..next.span.start)?;
+        if next.kind != TokenKind::Word || gap != " " || !is_capitalized(next.text(text)) {
+            return None;
+        }
+        reads_as_clause(
+            toks[i + 2..]
+                .iter()
+                .take_while(|t| !matches!(t.text(text), "." | ";" | ":" | "!" | "?"))
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text)),
+        )
+        .then_some(next.span.start)
+    })
+}
+
+/// True when one of the first 12 words is an ordinary lower-case word (not a small word a title keeps
+/// lower case): the words read as a sentence, not as a name or a title.
+fn reads_as_clause<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    words.take(12).any(|w| {
+        w.starts_with(char::is_lowercase)
+            && !TITLE_SMALL_WORDS.contains(&w)
+            && !PARTICLES.contains(&w)
     })
 }
 

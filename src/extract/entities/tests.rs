@@ -544,3 +544,8 @@ t!(
         ("J Crew", Organization, "J Crew")
     ]
 );
+t!(
+    clause_after_colon_starts_like_a_sentence,
+    "NOTE: Results include a charge. Subs not used: Garcia, Jones.",
+    [("Garcia", Person, "Garcia"), ("Jones", Person, "Jones")]
+);
