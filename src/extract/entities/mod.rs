@@ -1820,6 +1820,25 @@ fn runs(
                 j += 2;
                 continue;
             }
+            // "Gabelli and Co Inc", "Smith and Sons": a firm's name goes on over "and" into its suffix.
+            // A bare "and Co" stays out ("Henry and Co" is a player and his team-mates).
+            if nt == "and" && name_follows {
+                let firm = match after.map(|a| a.text(text)) {
+                    Some("Sons" | "Partners") => true,
+                    Some("Co" | "Company") => toks.get(j + 3).is_some_and(|t| {
+                        joined(&toks[j + 2], t)
+                            && matches!(
+                                t.text(text),
+                                "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "Corp"
+                            )
+                    }),
+                    _ => false,
+                };
+                if firm {
+                    j += 2;
+                    continue;
+                }
+            }
             if PARTICLES.contains(&nt) && !cur_text.ends_with(['’', '\'']) {
                 // A chain of particles ("von der") must end in a name.
                 let mut k = j + 1;

@@ -549,3 +549,11 @@ t!(
     "NOTE: Results include a charge. Subs not used: Garcia, Jones.",
     [("Garcia", Person, "Garcia"), ("Jones", Person, "Jones")]
 );
+t!(
+    firm_name_goes_on_over_and_into_its_suffix,
+    "Gabelli and Co Inc said it would bid, and Smith and Sons agreed.",
+    [
+        ("Gabelli and Co Inc", Organization, "Gabelli and Co Inc"),
+        ("Smith and Sons", Organization, "Smith and Sons")
+    ]
+);
