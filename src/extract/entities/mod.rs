@@ -1821,16 +1821,14 @@ fn runs(
                 continue;
             }
             // "Gabelli and Co Inc", "Smith and Sons": a firm's name goes on over "and" into its suffix.
-            // A bare "and Co" stays out ("Henry and Co" is a player and his team-mates).
+            // A bare "and Co" stays out ("Henry and Co" is a player and his team-mates): an organization
+            // cue word must follow it.
             if nt == "and" && name_follows {
                 let firm = match after.map(|a| a.text(text)) {
                     Some("Sons" | "Partners") => true,
                     Some("Co" | "Company") => toks.get(j + 3).is_some_and(|t| {
                         joined(&toks[j + 2], t)
-                            && matches!(
-                                t.text(text),
-                                "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "Corp"
-                            )
+                            && g.cues.get(t.text(text)) == Some(&Subtype::Organization)
                     }),
                     _ => false,
                 };
