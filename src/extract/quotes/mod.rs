@@ -66,9 +66,13 @@ fn sentence_end(s: &str) -> Option<usize> {
     None
 }
 
-/// Determiners and words that open an apposition ("Lael Brainard, a Fed governor, said").
+/// Determiners and words that open an apposition ("Lael Brainard, a Fed governor, said"), a description
+/// ending in a common noun ("Jeff Weaver, Sanders' campaign manager, said"; "Eric Levine, New York
+/// attorney, said") and a party-and-state tag ("Mitch McConnell, R-Ky., said").
 fn is_apposition(segment: &str) -> bool {
-    let s = segment.trim_start();
+    let s = segment.trim();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let last = s.split_whitespace().last().unwrap_or("");
     [
         "a ", "an ", "the ", "who ", "one of ", "his ", "her ", "their ", "its ", "chief ",
         "senior ", "former ",
@@ -76,8 +80,201 @@ fn is_apposition(segment: &str) -> bool {
     .iter()
     .any(|p| s.starts_with(p))
         || s.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            && !s.starts_with("he ")
-            && !s.starts_with("she ")
+            && !matches!(first, "he" | "she")
+        || (2..=6).contains(&s.split_whitespace().count())
+            && first.starts_with(char::is_uppercase)
+            && !matches!(
+                first,
+                "The"
+                    | "A"
+                    | "An"
+                    | "One"
+                    | "This"
+                    | "That"
+                    | "His"
+                    | "Her"
+                    | "Its"
+                    | "Their"
+                    | "Our"
+            )
+            && last.starts_with(|c: char| c.is_lowercase())
+            && last.chars().all(char::is_alphabetic)
+            && !is_speaker_tail_word(last)
+        || is_party_tag(s)
+}
+
+/// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`: the party and state after a US legislator's name.
+fn is_party_tag(s: &str) -> bool {
+    let s = s.trim_start_matches('(').trim_end_matches([')', '.']);
+    let mut cs = s.chars();
+    s.len() <= 12
+        && matches!(cs.next(), Some('R' | 'D' | 'I'))
+        && cs.next() == Some('-')
+        && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && cs.all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// A segment that opens with a preposition or a linking word sets the scene ("In a statement, the
+/// company said"; "Asked about the vote, Smith said"): it names no speaker.
+fn is_adverbial(segment: &str) -> bool {
+    let mut words = segment.split_whitespace().map(str::to_lowercase);
+    let mut first = words.next().unwrap_or_default();
+    // "But when asked about it, ..." sets the scene; "But colleague Ian Gibson, ..." names the speaker.
+    if matches!(first.as_str(), "but" | "and" | "yet" | "so") {
+        first = words.next().unwrap_or_default();
+    }
+    matches!(
+        first.as_str(),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "for"
+            | "with"
+            | "without"
+            | "from"
+            | "as"
+            | "since"
+            | "when"
+            | "while"
+            | "asked"
+            | "speaking"
+            | "writing"
+            | "however"
+            | "meanwhile"
+            | "instead"
+            | "still"
+            | "later"
+            | "earlier"
+            | "then"
+            | "now"
+    )
+}
+
+/// Lower-case words that may follow a name inside an attribution without making the name a modifier:
+/// adverbs, auxiliaries and function words ("Obama also said", "Trump would later say", "Smith of the
+/// institute"). Any other lower-case word after a name is the head of a description the name only
+/// modifies ("one Trump confidant", "a senior Cruz adviser", "the Trump campaign").
+fn is_speaker_tail_word(word: &str) -> bool {
+    word.ends_with("ly")
+        || matches!(
+            word,
+            "also"
+                | "too"
+                | "then"
+                | "again"
+                | "once"
+                | "still"
+                | "just"
+                | "even"
+                | "now"
+                | "later"
+                | "earlier"
+                | "first"
+                | "alone"
+                | "instead"
+                | "already"
+                | "never"
+                | "often"
+                | "himself"
+                | "herself"
+                | "itself"
+                | "themselves"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "did"
+                | "does"
+                | "do"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "not"
+                | "and"
+                | "or"
+                | "but"
+                | "of"
+                | "from"
+                | "at"
+                | "for"
+                | "in"
+                | "on"
+                | "with"
+                | "by"
+                | "to"
+                | "as"
+                | "who"
+                | "whose"
+                | "which"
+                | "that"
+                | "afterwards"
+                | "afterward"
+                | "here"
+                | "there"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                // A determiner or a particle after a name follows a verb: "Greer quit the show",
+                // "Meighan grew up".
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "this"
+                | "these"
+                | "those"
+                | "up"
+                | "out"
+                | "down"
+                | "off"
+                | "back"
+                | "away"
+        )
+}
+
+/// Whether the entity at `e` heads the attribution phrase ending at `end` rather than modifying a noun
+/// after it: it is not possessive (`Sanders' campaign manager`) and no description noun follows it
+/// (`one Trump confidant`).
+fn heads_phrase(text: &str, e: Span, end: usize) -> bool {
+    let mut rest = &text[e.end..end.max(e.end)];
+    for p in ["'s", "’s", "'", "’"] {
+        if let Some(after) = rest.strip_prefix(p) {
+            if after.is_empty() || after.starts_with(char::is_whitespace) {
+                rest = after;
+                break;
+            }
+        }
+    }
+    if rest.starts_with([',', '(', ')', ';', ':']) {
+        return true;
+    }
+    // A name modifies a short run of nouns that ends the phrase (`one Trump confidant`, `Sanders'
+    // campaign manager`); before a verb (`Trump called`, `Sherry smiled and`) or a longer clause it is
+    // the subject.
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let noun = |w: &&str| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && w.chars().all(char::is_alphabetic)
+            && !w.ends_with("ed")
+            && !is_speaker_tail_word(w)
+    };
+    !(1..=3).contains(&words.len()) || !words.iter().all(noun)
 }
 
 /// The speaker part of the words before a reporting verb: the last comma-separated segment, or the one
@@ -96,7 +293,11 @@ fn speaker_segment(text: &str, span: Span) -> Span {
     let pick = match segments.as_slice() {
         [] => return Span::new(span.end, span.end),
         [only] => *only,
-        [.., prev, last] if is_apposition(last.1) && !is_apposition(prev.1) => *prev,
+        [.., prev, last]
+            if is_apposition(last.1) && !is_apposition(prev.1) && !is_adverbial(prev.1) =>
+        {
+            *prev
+        }
         [.., last] => *last,
     };
     Span::new(span.start + pick.0, span.start + pick.0 + pick.1.len()).trim(text)
@@ -252,7 +453,7 @@ fn attribute(
                 .unwrap_or(rest.len());
             let end = sentence_end(&rest[..clause]).unwrap_or(clause);
             let span = phrase_span(text, Span::new(ve, ve + end));
-            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+            if let Some(speaker) = speaker_for(text, span, quote, entities, Phrase::NounPhrase) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.said_after",
@@ -260,7 +461,13 @@ fn attribute(
             }
         } else if before_verb.len() <= 120 && clean(before_verb) {
             let span = speaker_segment(text, Span::new(quote.end + lead_ws, vs));
-            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+            if let Some(speaker) = speaker_for(
+                text,
+                phrase_span(text, span),
+                quote,
+                entities,
+                Phrase::NounPhrase,
+            ) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.speaker_said_after",
@@ -286,7 +493,7 @@ fn attribute(
             .iter()
             .any(|e| e.span.overlaps(span) && e.subtype == Subtype::Person)
         {
-            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+            if let Some(speaker) = speaker_for(text, span, quote, entities, Phrase::Clause) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.colon",
@@ -304,7 +511,13 @@ fn attribute(
             break;
         }
         let span = speaker_segment(text, Span::new(lead_offset, lead_offset + v.start()));
-        if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+        if let Some(speaker) = speaker_for(
+            text,
+            phrase_span(text, span),
+            quote,
+            entities,
+            Phrase::NounPhrase,
+        ) {
             return Some(Attribution {
                 speaker,
                 rule: "quote.direct.said_before",
@@ -317,7 +530,13 @@ fn attribute(
         let s = c.name("s")?;
         let span = Span::new(sentence.start + s.start(), sentence.start + s.end());
         if !span.overlaps(quote) {
-            if let Some(speaker) = speaker_for(text, phrase_span(text, span), quote, entities) {
+            if let Some(speaker) = speaker_for(
+                text,
+                phrase_span(text, span),
+                quote,
+                entities,
+                Phrase::NounPhrase,
+            ) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.according_to",
@@ -333,7 +552,7 @@ fn attribute(
             let intro = &text[from..prev_para_end - 1];
             let intro_from = crate::text::after_last(intro, |c| matches!(c, '.' | '!' | '?'));
             let intro_span = Span::new(from + intro_from, prev_para_end - 1);
-            if let Some(speaker) = speaker_for(text, intro_span, quote, entities) {
+            if let Some(speaker) = speaker_for(text, intro_span, quote, entities, Phrase::Clause) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.introduced",
@@ -354,7 +573,7 @@ fn attribute(
             .trim_end_matches('.');
         if !line.is_empty() && line.split_whitespace().count() <= 5 {
             let span = Span::new(offset, offset + line.len());
-            if let Some(speaker) = speaker_for(text, span, quote, entities) {
+            if let Some(speaker) = speaker_for(text, span, quote, entities, Phrase::NounPhrase) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.dash_line",
@@ -408,14 +627,38 @@ fn phrase_span(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + s[..end].trim_end().len()).trim(text)
 }
 
+/// What an attribution span holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    /// The speaker's words alone, cut before the reporting verb (`one Trump confidant`): a name in it
+    /// must head it to be the speaker.
+    NounPhrase,
+    /// A whole clause leading into the quotation (`Cruz continued on Facebook:`): the words after a name
+    /// are its verb and objects.
+    Clause,
+}
+
 /// The canonical speaker named in the phrase at `span`: its last person entity, else its last
 /// organization; a pronoun or "the company" resolves to the nearest fitting entity before the quotation;
 /// otherwise the phrase itself, if it is short enough to be a name or a description.
-fn speaker_for(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Option<String> {
+fn speaker_for(
+    text: &str,
+    span: Span,
+    quote: Span,
+    entities: &[&Claim],
+    phrase: Phrase,
+) -> Option<String> {
     if span.is_empty() {
         return None;
     }
-    let inside: Vec<&&Claim> = entities.iter().filter(|e| span.contains(e.span)).collect();
+    let inside: Vec<&&Claim> = entities
+        .iter()
+        .filter(|e| {
+            span.contains(e.span)
+                && (phrase == Phrase::Clause || heads_phrase(text, e.span, span.end))
+        })
+        .collect();
+    let modified = entities.iter().any(|e| span.contains(e.span));
     let pick = inside
         .iter()
         .rev()
@@ -429,7 +672,23 @@ fn speaker_for(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Opti
     if let Some(e) = pick {
         return Some(e.value.clone().unwrap_or_else(|| text[e.span].to_string()));
     }
-    let words = text[span].trim();
+    let mut words = text[span].trim();
+    // "But a UKIP spokesman", "Meanwhile the minister's mother": the linking word is no part of it.
+    for link in [
+        "But ",
+        "And ",
+        "Yet ",
+        "So ",
+        "Meanwhile ",
+        "However ",
+        "Still ",
+        "Also ",
+    ] {
+        if let Some(rest) = words.strip_prefix(link) {
+            words = rest.trim_start();
+            break;
+        }
+    }
     let lower = words.to_lowercase();
     let n_words = words.split_whitespace().count();
     if n_words == 0 || n_words > 8 {
@@ -469,8 +728,10 @@ fn speaker_for(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Opti
         "he" | "she" | "i" | "we" => Some(Subtype::Person),
         "it" => Some(Subtype::Organization),
         "they" => None,
+        // "the Trump campaign" names its own organization; "the company" points back to one.
         _ if (lower.starts_with("the ") || lower.starts_with("its "))
-            && org_words.contains(&last) =>
+            && org_words.contains(&last)
+            && !modified =>
         {
             Some(Subtype::Organization)
         }
@@ -482,7 +743,10 @@ fn speaker_for(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Opti
                 ]
                 .iter()
                 .any(|d| lower.starts_with(d));
-            return looks_like_speaker.then(|| strip_title(words).to_string());
+            // A name inside it makes a description only when it is short ("a Sony representative");
+            // a longer run around a name is a clause ("The film shows Mr Howard laughing").
+            let short = !modified || n_words <= 5;
+            return (looks_like_speaker && short).then(|| strip_title(words).to_string());
         }
     };
     let anchor = quote.start.min(span.start);

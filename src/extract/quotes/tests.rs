@@ -146,3 +146,56 @@ fn quote_nested_in_the_one_before_does_not_break_inheritance() {
         assert!(text.contains(q.as_str()));
     }
 }
+
+// A name that only modifies the speaker's description does not make its bearer the speaker.
+t!(
+    name_modifying_a_description_is_not_the_speaker,
+    "Governor Elena Dawson spoke on Monday. “The plan is dead,” said one Dawson confidant.",
+    [("“The plan is dead,”", Direct, Some("one Dawson confidant"))]
+);
+t!(
+    possessive_description_is_an_apposition,
+    "Governor Elena Dawson spoke on Monday. “We raised more than anyone,” Mara Quinlan, Dawson's campaign manager, said.",
+    [(
+        "“We raised more than anyone,”",
+        Direct,
+        Some("Mara Quinlan")
+    )]
+);
+t!(
+    party_and_state_tag_is_an_apposition,
+    "“That is not our view,” Senate Majority Leader Tom Hadley, R-Ky., said.",
+    [("“That is not our view,”", Direct, Some("Tom Hadley"))]
+);
+t!(
+    scene_setting_clause_names_no_speaker,
+    "In a statement, the company said: “Prices will stay where they are.”",
+    [(
+        "“Prices will stay where they are.”",
+        Direct,
+        Some("the company")
+    )]
+);
+t!(
+    name_before_a_verb_is_still_the_subject,
+    "Asked about the vote, Carla Brenner smiled and said, “I am waiting for the count.”",
+    [(
+        "“I am waiting for the count.”",
+        Direct,
+        Some("Carla Brenner")
+    )]
+);
+t!(
+    name_before_an_adverb_is_still_the_subject,
+    "Vice President Omar Reyes spoke first. “It is over,” Reyes also said on Friday.",
+    [("“It is over,”", Direct, Some("Omar Reyes"))]
+);
+t!(
+    linking_word_is_no_part_of_a_description,
+    "Governor Elena Dawson spoke on Monday. But a Dawson spokesman said the ruling was “deeply flawed and unfair to everyone”.",
+    [(
+        "“deeply flawed and unfair to everyone”",
+        Direct,
+        Some("a Dawson spokesman")
+    )]
+);
