@@ -67,8 +67,9 @@ fn sentence_end(s: &str) -> Option<usize> {
 }
 
 /// Determiners and words that open an apposition ("Lael Brainard, a Fed governor, said"), a description
-/// ending in a common noun ("Jeff Weaver, Sanders' campaign manager, said"; "Eric Levine, New York
-/// attorney, said") and a party-and-state tag ("Mitch McConnell, R-Ky., said").
+/// ending in a common noun or opening with a possessive ("Jeff Weaver, Sanders' campaign manager, said";
+/// "Eric Levine, New York attorney, said"; "Andrew Pendleton, Christian Aid's head of Trade Policy,
+/// said") and a party-and-state tag ("Mitch McConnell, R-Ky., said").
 fn is_apposition(segment: &str) -> bool {
     let s = segment.trim();
     let first = s.split_whitespace().next().unwrap_or("");
@@ -100,12 +101,38 @@ fn is_apposition(segment: &str) -> bool {
             && last.starts_with(|c: char| c.is_lowercase())
             && last.chars().all(char::is_alphabetic)
             && !is_speaker_tail_word(last)
+        || s.split_whitespace()
+            .take(3)
+            .any(|w| w != last && ["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p)))
         || is_party_tag(s)
 }
 
-/// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`: the party and state after a US legislator's name.
+/// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`, `(D)`, `Republican of Minnesota`: the party and state after a US legislator's
+/// name; also a bare abbreviated state or province after a town (`of Raleigh, N.C.,`).
 fn is_party_tag(s: &str) -> bool {
+    if [
+        "Republican of ",
+        "Democrat of ",
+        "Republican from ",
+        "Democrat from ",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+    {
+        return true;
+    }
+    if !s.contains(' ')
+        && s.len() <= 7
+        && s.ends_with('.')
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    {
+        return true;
+    }
     let s = s.trim_start_matches('(').trim_end_matches([')', '.']);
+    if matches!(s, "R" | "D" | "I") {
+        return true;
+    }
     let mut cs = s.chars();
     s.len() <= 12
         && matches!(cs.next(), Some('R' | 'D' | 'I'))
@@ -249,21 +276,19 @@ fn is_speaker_tail_word(word: &str) -> bool {
 /// after it: it is not possessive (`Sanders' campaign manager`) and no description noun follows it
 /// (`one Trump confidant`).
 fn heads_phrase(text: &str, e: Span, end: usize) -> bool {
-    let mut rest = &text[e.end..end.max(e.end)];
+    let rest = &text[e.end..end.max(e.end)];
     for p in ["'s", "’s", "'", "’"] {
         if let Some(after) = rest.strip_prefix(p) {
             if after.is_empty() || after.starts_with(char::is_whitespace) {
-                rest = after;
-                break;
+                return false;
             }
         }
     }
     if rest.starts_with([',', '(', ')', ';', ':']) {
         return true;
     }
-    // A name modifies a short run of nouns that ends the phrase (`one Trump confidant`, `Sanders'
-    // campaign manager`); before a verb (`Trump called`, `Sherry smiled and`) or a longer clause it is
-    // the subject.
+    // A name modifies a short run of nouns that ends the phrase (`one Trump confidant`); before a
+    // verb (`Trump called`, `Sherry smiled and`) or a longer clause it is the subject.
     let words: Vec<&str> = rest
         .split_whitespace()
         .map(|w| w.trim_end_matches([',', '.', ';', ':']))
@@ -277,30 +302,69 @@ fn heads_phrase(text: &str, e: Span, end: usize) -> bool {
     !(1..=3).contains(&words.len()) || !words.iter().all(noun)
 }
 
-/// The speaker part of the words before a reporting verb: the last comma-separated segment, or the one
-/// before it when the last is an apposition.
-fn speaker_segment(text: &str, span: Span) -> Span {
+/// The speaker part of the words before a reporting verb: the last comma-separated segment, or, when
+/// that is an apposition, the nearest segment before it that is no apposition or scene-setting clause
+/// or that names a person ("Harry Bond, 30, of Raleigh, N.C., who was polled, said"; "the economist
+/// Jared Bernstein, a former adviser, wrote").
+fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
     let s = &text[span];
-    let segments: Vec<(usize, &str)> = s
-        .split(',')
-        .scan(0usize, |at, seg| {
+    let segments: Vec<Span> = s
+        .split([',', '('])
+        .scan(span.start, |at, seg| {
             let start = *at;
             *at += seg.len() + 1;
-            Some((start, seg))
+            Some(Span::new(start, start + seg.len()))
         })
-        .filter(|(_, seg)| !seg.trim().is_empty())
+        .filter(|seg| !text[*seg].trim().is_empty())
         .collect();
-    let pick = match segments.as_slice() {
-        [] => return Span::new(span.end, span.end),
-        [only] => *only,
-        [.., prev, last]
-            if is_apposition(last.1) && !is_apposition(prev.1) && !is_adverbial(prev.1) =>
-        {
-            *prev
-        }
-        [.., last] => *last,
+    let Some(&last) = segments.last() else {
+        return Span::new(span.end, span.end);
     };
-    Span::new(span.start + pick.0, span.start + pick.0 + pick.1.len()).trim(text)
+    let names_person = |seg: Span| {
+        entities.iter().any(|e| {
+            e.subtype == Subtype::Person
+                && seg.contains(e.span)
+                && heads_phrase(text, e.span, seg.end)
+        })
+    };
+    // A clause opening in lower case ("and when Rubio thanked Miami") is no speaker even with a name in
+    // it; a description opening with an article may be ("the economist Jared Bernstein").
+    let opens_clause = |seg: Span| {
+        let first = text[seg].split_whitespace().next().unwrap_or("");
+        first.starts_with(char::is_lowercase) && !matches!(first, "the" | "a" | "an")
+    };
+    // A name with a lower-case particle ("de Blasio") starts like an apposition but is none.
+    let starts_with_person = |seg: Span| {
+        let seg = seg.trim(text);
+        entities.iter().any(|e| {
+            e.subtype == Subtype::Person
+                && e.span.start == seg.start
+                && heads_phrase(text, e.span, seg.end)
+        })
+    };
+    let pick = if is_apposition(&text[last]) && !starts_with_person(last) {
+        // The segment just before may be any name-like one; further back only one naming a person.
+        segments
+            .iter()
+            .rev()
+            .skip(1)
+            .enumerate()
+            .find(|&(back, &seg)| {
+                !is_adverbial(&text[seg])
+                    && (names_person(seg) && !opens_clause(seg)
+                        || back == 0 && !is_apposition(&text[seg]))
+            })
+            .map(|(_, seg)| *seg)
+            // "state Sen. Jason Holsman (D) said": the tag belongs to the person named just before.
+            .or_else(|| {
+                let prev = *segments.iter().rev().nth(1)?;
+                (is_party_tag(text[last].trim()) && names_person(prev)).then_some(prev)
+            })
+            .unwrap_or(last)
+    } else {
+        last
+    };
+    pick.trim(text)
 }
 
 /// The quote extractor.
@@ -460,7 +524,7 @@ fn attribute(
                 });
             }
         } else if before_verb.len() <= 120 && clean(before_verb) {
-            let span = speaker_segment(text, Span::new(quote.end + lead_ws, vs));
+            let span = speaker_segment(text, Span::new(quote.end + lead_ws, vs), entities);
             if let Some(speaker) = speaker_for(
                 text,
                 phrase_span(text, span),
@@ -510,7 +574,11 @@ fn attribute(
         if tail.len() > 200 || tail.contains(['“', '”', '"']) || sentence_end(tail).is_some() {
             break;
         }
-        let span = speaker_segment(text, Span::new(lead_offset, lead_offset + v.start()));
+        let span = speaker_segment(
+            text,
+            Span::new(lead_offset, lead_offset + v.start()),
+            entities,
+        );
         if let Some(speaker) = speaker_for(
             text,
             phrase_span(text, span),

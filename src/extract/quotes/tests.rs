@@ -199,3 +199,27 @@ t!(
         Some("a Dawson spokesman")
     )]
 );
+t!(
+    speaker_before_age_town_and_clause,
+    "“Both of them scare me,” Harry Lindqvist, 30, of Raleigh, N.C., who was among those polled, said.",
+    [("“Both of them scare me,”", Direct, Some("Harry Lindqvist"))]
+);
+t!(
+    described_speaker_before_an_apposition,
+    "“Wages may finally be rising,” the economist Jared Moss, a former adviser in the Treasury, wrote.",
+    [("“Wages may finally be rising,”", Direct, Some("Jared Moss"))]
+);
+t!(
+    party_letter_in_parentheses,
+    "“We are tying their hands,” state Sen. Jason Holt (D) said.",
+    [("“We are tying their hands,”", Direct, Some("Jason Holt"))]
+);
+t!(
+    possessive_title_is_an_apposition,
+    "“The losers will be the poorest workers,” Andrew Pendle, Christian Aid's head of trade policy, said.",
+    [(
+        "“The losers will be the poorest workers,”",
+        Direct,
+        Some("Andrew Pendle")
+    )]
+);
