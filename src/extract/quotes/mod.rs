@@ -784,8 +784,6 @@ fn speaker_for(
         "office",
         "police",
         "administration",
-        "statement",
-        "report",
         "newspaper",
         "paper",
         "network",

@@ -223,3 +223,12 @@ t!(
         Some("Andrew Pendle")
     )]
 );
+t!(
+    a_statement_is_not_resolved_to_the_nearest_organization,
+    "Reporters asked the Aldgate Energy board about the sale. “We remain confident in the plan,” the statement said.",
+    [(
+        "“We remain confident in the plan,”",
+        Direct,
+        Some("the statement")
+    )]
+);
