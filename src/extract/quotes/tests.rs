@@ -232,3 +232,8 @@ t!(
         Some("the statement")
     )]
 );
+t!(
+    manner_of_speaking_verbs,
+    "Sam Oliver lost his temper on air. “You are not listening,” Oliver barked.",
+    [("“You are not listening,”", Direct, Some("Sam Oliver"))]
+);
