@@ -107,8 +107,9 @@ fn is_apposition(segment: &str) -> bool {
         || is_party_tag(s)
 }
 
-/// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`, `(D)`, `Republican of Minnesota`: the party and state after a US legislator's
-/// name; also a bare abbreviated state or province after a town (`of Raleigh, N.C.,`).
+/// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`, `(D)`, `Republican of Minnesota`: the party and state after a US
+/// legislator's name; also a lone abbreviation that places or qualifies the name before it (a state after
+/// a town, `of Raleigh, N.C.,`; `Jr.`).
 fn is_party_tag(s: &str) -> bool {
     if [
         "Republican of ",
