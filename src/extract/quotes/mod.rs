@@ -103,14 +103,14 @@ fn is_apposition(segment: &str) -> bool {
             && !is_speaker_tail_word(last)
         || s.split_whitespace()
             .take(3)
-            .any(|w| w != last && ["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p)))
-        || is_party_tag(s)
+            .any(|w| w != last && ends_possessive(w))
+        || is_name_tag(s)
 }
 
 /// `R-Ky.`, `D-N.Y.`, `(I-Vt.)`, `(D)`, `Republican of Minnesota`: the party and state after a US
 /// legislator's name; also a lone abbreviation that places or qualifies the name before it (a state after
 /// a town, `of Raleigh, N.C.,`; `Jr.`).
-fn is_party_tag(s: &str) -> bool {
+fn is_name_tag(s: &str) -> bool {
     if [
         "Republican of ",
         "Democrat of ",
@@ -273,17 +273,21 @@ fn is_speaker_tail_word(word: &str) -> bool {
         )
 }
 
+/// The marks that make a word possessive (`Trump's`, `Sanders'`); any trailing apostrophe counts.
+const POSSESSIVE_MARKS: &[&str] = &["'s", "’s", "'", "’"];
+
+fn ends_possessive(word: &str) -> bool {
+    POSSESSIVE_MARKS.iter().any(|p| word.ends_with(p))
+}
+
 /// Whether the entity at `e` heads the attribution phrase ending at `end` rather than modifying a noun
 /// after it: it is not possessive (`Sanders' campaign manager`) and no description noun follows it
 /// (`one Trump confidant`).
 fn heads_phrase(text: &str, e: Span, end: usize) -> bool {
     let rest = &text[e.end..end.max(e.end)];
-    for p in ["'s", "’s", "'", "’"] {
-        if let Some(after) = rest.strip_prefix(p) {
-            if after.is_empty() || after.starts_with(char::is_whitespace) {
-                return false;
-            }
-        }
+    let token_rest = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    if POSSESSIVE_MARKS.contains(&&rest[..token_rest]) {
+        return false;
     }
     if rest.starts_with([',', '(', ')', ';', ':']) {
         return true;
@@ -321,13 +325,15 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
     let Some(&last) = segments.last() else {
         return Span::new(span.end, span.end);
     };
-    let names_person = |seg: Span| {
-        entities.iter().any(|e| {
+    // Persons that head their phrase within a segment (not `Sanders'` in `Sanders' campaign manager`).
+    let heading_persons = move |seg: Span| {
+        entities.iter().filter(move |e| {
             e.subtype == Subtype::Person
                 && seg.contains(e.span)
                 && heads_phrase(text, e.span, seg.end)
         })
     };
+    let names_person = |seg: Span| heading_persons(seg).next().is_some();
     // A clause opening in lower case ("and when Rubio thanked Miami") is no speaker even with a name in
     // it; a description opening with an article may be ("the economist Jared Bernstein").
     let opens_clause = |seg: Span| {
@@ -337,11 +343,7 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
     // A name with a lower-case particle ("de Blasio") starts like an apposition but is none.
     let starts_with_person = |seg: Span| {
         let seg = seg.trim(text);
-        entities.iter().any(|e| {
-            e.subtype == Subtype::Person
-                && e.span.start == seg.start
-                && heads_phrase(text, e.span, seg.end)
-        })
+        heading_persons(seg).any(|e| e.span.start == seg.start)
     };
     let pick = if is_apposition(&text[last]) && !starts_with_person(last) {
         // The segment just before may be any name-like one; further back only one naming a person.
@@ -359,7 +361,7 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
             // "state Sen. Jason Holsman (D) said": the tag belongs to the person named just before.
             .or_else(|| {
                 let prev = *segments.iter().rev().nth(1)?;
-                (is_party_tag(text[last].trim()) && names_person(prev)).then_some(prev)
+                (is_name_tag(text[last].trim()) && names_person(prev)).then_some(prev)
             })
             .unwrap_or(last)
     } else {
@@ -517,8 +519,8 @@ fn attribute(
                 .find([',', ';', ':', '“', '”', '"', '\n', '('])
                 .unwrap_or(rest.len());
             let end = sentence_end(&rest[..clause]).unwrap_or(clause);
-            let span = phrase_span(text, Span::new(ve, ve + end));
-            if let Some(speaker) = speaker_for(text, span, quote, entities, Phrase::NounPhrase) {
+            let span = Span::new(ve, ve + end);
+            if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.said_after",
@@ -526,13 +528,7 @@ fn attribute(
             }
         } else if before_verb.len() <= 120 && clean(before_verb) {
             let span = speaker_segment(text, Span::new(quote.end + lead_ws, vs), entities);
-            if let Some(speaker) = speaker_for(
-                text,
-                phrase_span(text, span),
-                quote,
-                entities,
-                Phrase::NounPhrase,
-            ) {
+            if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.speaker_said_after",
@@ -580,13 +576,7 @@ fn attribute(
             Span::new(lead_offset, lead_offset + v.start()),
             entities,
         );
-        if let Some(speaker) = speaker_for(
-            text,
-            phrase_span(text, span),
-            quote,
-            entities,
-            Phrase::NounPhrase,
-        ) {
+        if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
             return Some(Attribution {
                 speaker,
                 rule: "quote.direct.said_before",
@@ -599,13 +589,7 @@ fn attribute(
         let s = c.name("s")?;
         let span = Span::new(sentence.start + s.start(), sentence.start + s.end());
         if !span.overlaps(quote) {
-            if let Some(speaker) = speaker_for(
-                text,
-                phrase_span(text, span),
-                quote,
-                entities,
-                Phrase::NounPhrase,
-            ) {
+            if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
                 return Some(Attribution {
                     speaker,
                     rule: "quote.direct.according_to",
@@ -694,6 +678,18 @@ fn phrase_span(text: &str, span: Span) -> Span {
         }
     }
     Span::new(span.start, span.start + s[..end].trim_end().len()).trim(text)
+}
+
+/// The speaker named by the words at `span` before or after a reporting verb, cut where a speaker ends
+/// ([`phrase_span`]).
+fn noun_phrase_speaker(text: &str, span: Span, quote: Span, entities: &[&Claim]) -> Option<String> {
+    speaker_for(
+        text,
+        phrase_span(text, span),
+        quote,
+        entities,
+        Phrase::NounPhrase,
+    )
 }
 
 /// What an attribution span holds.
