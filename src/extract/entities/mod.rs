@@ -460,10 +460,18 @@ fn possessive_len(s: &str) -> usize {
             return suffix.len();
         }
     }
-    if (s.ends_with('’') || s.ends_with('\'')) && s.len() > 3 && s[..s.len() - 3].ends_with('s') {
-        return s.chars().next_back().map_or(0, char::len_utf8);
+    // A bare apostrophe after a plural or a name in s: `Sanders’`, `Sanders'`.
+    match s.chars().next_back() {
+        Some(mark @ ('’' | '\'')) => {
+            let stem = &s[..s.len() - mark.len_utf8()];
+            if stem.len() > 1 && stem.ends_with(['s', 'S']) {
+                mark.len_utf8()
+            } else {
+                0
+            }
+        }
+        _ => 0,
     }
-    0
 }
 
 /// The headline lines of `text`, in order: most of their longer words capitalized (a title-case headline

@@ -557,3 +557,20 @@ t!(
         ("Smith and Sons", Organization, "Smith and Sons")
     ]
 );
+
+#[test]
+fn possessive_ending_is_measured_on_chars() {
+    assert_eq!(possessive_len("OpenAI’s"), "’s".len());
+    assert_eq!(possessive_len("Obama's"), 2);
+    assert_eq!(possessive_len("Sanders’"), "’".len());
+    assert_eq!(possessive_len("Sanders'"), 1);
+    assert_eq!(possessive_len("SANDERS'"), 1);
+    // Not a possessive: no s before the mark, a lone mark, a bare `'s`.
+    assert_eq!(possessive_len("Renée'"), 0);
+    assert_eq!(possessive_len("'"), 0);
+    assert_eq!(possessive_len("s'"), 0);
+    assert_eq!(possessive_len("'s"), 0);
+    // A multi-byte letter just before an ASCII mark is not cut through.
+    assert_eq!(possessive_len("Marcéa'"), 0);
+    assert_eq!(possessive_len("Andrés'"), 1);
+}
