@@ -39,31 +39,48 @@ fn patterns() -> &'static Patterns {
 
 /// Abbreviations whose full stop does not end a sentence inside an attribution ("Mr. Manafort said").
 const NAME_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
-    "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "Mass", "Calif", "Fla", "Ore", "Ky", "Tex", "Nev",
-    "Va", "Pa", "Ill", "Mich",
+    // Titles.
+    "Mr", "Mrs", "Ms", "Mme", "Messrs", "Dr", "Jr", "Sr", "St", "Sen", "Sens", "Rep", "Reps", "Gov",
+    "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Adm", "Cmdr", "Prof", "Rev", "Msgr", "Hon", "Supt",
+    // Companies and numbers ("the No. 2 in the leadership").
+    "Inc", "Corp", "Co", "Ltd", "Bros", "No",
+    // States, as abbreviated in news style ("Sen. Jane Doe, D-Calif., said").
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
-/// The byte offset of the first sentence end in `s` (`.`, `!`, `?`), skipping full stops of initials and
-/// abbreviations (`C. Stewart`, `J.J.`, `Mr.`).
-fn sentence_end(s: &str) -> Option<usize> {
-    for (i, c) in s.char_indices() {
-        match c {
-            '!' | '?' => return Some(i),
-            '.' => {
-                let word_start =
-                    crate::text::trailing_run_start(&s[..i], |c| c.is_alphanumeric() || c == '.');
-                let word = &s[word_start..i];
-                let initial = word.chars().count() <= 2 && word.starts_with(char::is_uppercase)
-                    || word.contains('.');
-                if !(initial || NAME_ABBREVIATIONS.contains(&word)) {
-                    return Some(i);
-                }
-            }
-            _ => {}
+/// True when the `c` at byte `i` of `s` ends a sentence (`.`, `!`, `?`): not the full stop of an initial
+/// or an abbreviation (`C. Stewart`, `J.J.`, `Mr.`).
+fn ends_sentence(s: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' => true,
+        '.' => {
+            let word_start =
+                crate::text::trailing_run_start(&s[..i], |c| c.is_alphanumeric() || c == '.');
+            let word = &s[word_start..i];
+            // A single capital is an initial; a two-letter acronym ends sentences (`… shares in GE.`).
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase)
+                || word.contains('.');
+            !(initial || NAME_ABBREVIATIONS.contains(&word))
         }
+        _ => false,
     }
-    None
+}
+
+/// The byte offset of the first sentence end in `s` ([`ends_sentence`]).
+fn sentence_end(s: &str) -> Option<usize> {
+    s.char_indices()
+        .find(|&(i, c)| ends_sentence(s, i, c))
+        .map(|(i, _)| i)
+}
+
+/// The byte offset just after the last sentence end or closing quotation mark in `s`, 0 if none.
+fn lead_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '”' | '"') || ends_sentence(s, i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Determiners and words that open an apposition ("Lael Brainard, a Fed governor, said"), a description
@@ -82,6 +99,8 @@ fn is_apposition(segment: &str) -> bool {
     .any(|p| s.starts_with(p))
         || s.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             && !matches!(first, "he" | "she")
+            // "…, which she said": a clause whose subject stands last.
+            && !matches!(last, "he" | "she" | "they" | "we" | "I")
         || (2..=6).contains(&s.split_whitespace().count())
             && first.starts_with(char::is_uppercase)
             && !matches!(
@@ -166,6 +185,12 @@ fn is_adverbial(segment: &str) -> bool {
             | "since"
             | "when"
             | "while"
+            | "regarding"
+            | "following"
+            | "despite"
+            | "amid"
+            | "under"
+            | "unlike"
             | "asked"
             | "speaking"
             | "writing"
@@ -325,14 +350,7 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
     let Some(&last) = segments.last() else {
         return Span::new(span.end, span.end);
     };
-    // Persons that head their phrase within a segment (not `Sanders'` in `Sanders' campaign manager`).
-    let heading_persons = move |seg: Span| {
-        entities.iter().filter(move |e| {
-            e.subtype == Subtype::Person
-                && seg.contains(e.span)
-                && heads_phrase(text, e.span, seg.end)
-        })
-    };
+    let heading_persons = |seg: Span| heading_persons(text, entities, seg);
     let names_person = |seg: Span| heading_persons(seg).next().is_some();
     // A clause opening in lower case ("and when Rubio thanked Miami") is no speaker even with a name in
     // it; a description opening with an article may be ("the economist Jared Bernstein").
@@ -341,9 +359,31 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
         first.starts_with(char::is_lowercase) && !matches!(first, "the" | "a" | "an")
     };
     // A name with a lower-case particle ("de Blasio") starts like an apposition but is none.
+    // So does a conjunction joining two clauses ("…, and Ms. Alvarez said").
     let starts_with_person = |seg: Span| {
         let seg = seg.trim(text);
-        heading_persons(seg).any(|e| e.span.start == seg.start)
+        let s = &text[seg];
+        let body = s
+            .strip_prefix("and ")
+            .or_else(|| s.strip_prefix("but "))
+            .unwrap_or(s);
+        let from = seg.end - body.len();
+        heading_persons(seg).any(|e| {
+            e.start >= from
+                && text[from..e.start]
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        })
+    };
+    // "As Andrew Fuller, an expert on trade, noted": `as` and a name alone name the speaker.
+    let as_person = |seg: Span| {
+        let seg = seg.trim(text);
+        let s = &text[seg];
+        let Some(rest) = s.strip_prefix("As ").or_else(|| s.strip_prefix("as ")) else {
+            return false;
+        };
+        let name = Span::new(seg.end - rest.len(), seg.end).trim(text);
+        heading_persons(seg).any(|e| e == name)
     };
     let pick = if is_apposition(&text[last]) && !starts_with_person(last) {
         // The segment just before may be any name-like one; further back only one naming a person.
@@ -353,7 +393,7 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
             .skip(1)
             .enumerate()
             .find(|&(back, &seg)| {
-                !is_adverbial(&text[seg])
+                (!is_adverbial(&text[seg]) || as_person(seg))
                     && (names_person(seg) && !opens_clause(seg)
                         || back == 0 && !is_apposition(&text[seg]))
             })
@@ -368,6 +408,150 @@ fn speaker_segment(text: &str, span: Span, entities: &[&Claim]) -> Span {
         last
     };
     pick.trim(text)
+}
+
+/// The persons that head their phrase within `seg` (not `Sanders'` in `Sanders' campaign manager`).
+fn heading_persons<'a>(
+    text: &'a str,
+    entities: &'a [&Claim],
+    seg: Span,
+) -> impl Iterator<Item = Span> + 'a {
+    entities
+        .iter()
+        .filter(move |e| {
+            e.subtype == Subtype::Person
+                && seg.contains(e.span)
+                && heads_phrase(text, e.span, seg.end)
+        })
+        .map(|e| e.span)
+}
+
+/// Words that open a clause inside a speaker segment: "The issue came up after Mr. Lopez had said",
+/// "the meeting was so calm that Mr. Hale was moved to say", "when a young boy shouted".
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "after", "before", "when", "because", "while", "since", "until", "once", "if",
+    "though", "although", "where", "but", "so", "then",
+];
+
+/// Words that make the name after them their object, not a subject: "a spokesman for Mr. Band said",
+/// "Mr. Smith and Mr. Band said" (the first name stays the speaker).
+const NOT_BEFORE_SUBJECT: &[&str] = &[
+    "of", "for", "to", "by", "with", "from", "about", "against", "between", "among", "at", "in",
+    "on", "into", "over", "under", "like", "than", "via", "and", "or", "nor", "&",
+];
+
+/// Words that may follow the subject before the reporting verb: auxiliaries and adverbs (`had`,
+/// `was moved to`, `later`).
+fn is_subject_tail(tail: &str) -> bool {
+    tail.split_whitespace().count() <= 4
+        && tail.split_whitespace().all(|w| {
+            is_speaker_tail_word(w)
+                && !NOT_BEFORE_SUBJECT.contains(&w)
+                && !CLAUSE_OPENERS.contains(&w)
+                && !matches!(w, "who" | "whose" | "which")
+                || matches!(
+                    w,
+                    "be" | "been" | "moved" | "prompted" | "compelled" | "forced" | "quick" | "to"
+                )
+        })
+}
+
+/// `tail` without a leading place tag (` of Wisconsin`, ` of New York`).
+fn skip_place(tail: &str) -> &str {
+    let Some(rest) = tail.trim_start().strip_prefix("of ") else {
+        return tail;
+    };
+    let mut end = 0;
+    for w in rest.split(' ') {
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        end += w.len() + 1;
+    }
+    if end == 0 {
+        tail
+    } else {
+        &rest[(end - 1).min(rest.len())..]
+    }
+}
+
+/// The subject of the reporting verb that follows `seg`, when `seg` is a clause that ends with it: a
+/// person after other words ("On Saturday at the convention Sen. Elizabeth Warren", "so calm that
+/// Mr. Hale was moved to"), with the titles before the name, or an article and a few lower-case words
+/// after a clause opener ("when a young boy"). Otherwise `seg` itself.
+fn last_clause_subject(text: &str, seg: Span, entities: &[&Claim]) -> Span {
+    let s = &text[seg];
+    let word_before = |at: usize| {
+        let head = s[..at - seg.start].trim_end();
+        let start = crate::text::trailing_run_start(head, |c| !c.is_whitespace());
+        &head[start..]
+    };
+    // The last person whose words up to the verb are only auxiliaries and adverbs, or a place
+    // (`Paul D. Ryan of Wisconsin`).
+    let person = heading_persons(text, entities, seg)
+        .filter(|e| is_subject_tail(skip_place(&text[e.end..seg.end])))
+        .last();
+    // "which she said": a pronoun in the nominative is a subject wherever it stands.
+    let mut at = seg.start;
+    let pronoun = s
+        .split(' ')
+        .map(|w| {
+            let span = Span::new(at, at + w.len());
+            at += w.len() + 1;
+            span
+        })
+        .filter(|w| {
+            matches!(
+                &text[*w],
+                "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+            ) && is_subject_tail(&text[w.end..seg.end])
+        })
+        .last();
+    if let Some(p) = pronoun.filter(|p| person.is_none_or(|e| e.start < p.start)) {
+        return Span::new(p.start, seg.end);
+    }
+    if let Some(e) = person {
+        // Titles before the name: capitalized words (`Former Rep.`, `New Jersey Gov.`).
+        let mut start = e.start;
+        while start > seg.start {
+            let w = word_before(start);
+            if w.is_empty() || !w.starts_with(char::is_uppercase) || w.ends_with([',', ':', ';']) {
+                break;
+            }
+            start = seg.start + s[..start - seg.start].trim_end().len() - w.len();
+        }
+        if start > seg.start {
+            let w = word_before(start);
+            // "…, and Ms. Alvarez said": a conjunction opening the segment joins two clauses.
+            let opens = start - w.len() == seg.start + (s.len() - s.trim_start().len());
+            let object = NOT_BEFORE_SUBJECT.contains(&w) && !(opens && matches!(w, "and" | "but"))
+                || w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ing"));
+            if !object {
+                return Span::new(start, seg.end);
+            }
+        }
+        return seg;
+    }
+    // "when a young boy": an article and a few lower-case words, no verb among them, after an opener.
+    let mut at = s.len();
+    while let Some(i) = s[..at].rfind(' ') {
+        at = i;
+        let word_start = crate::text::trailing_run_start(&s[..i], char::is_alphabetic);
+        if word_start == 0 || !CLAUSE_OPENERS.contains(&&s[word_start..i]) {
+            continue;
+        }
+        let clause = Span::new(seg.start + i, seg.end).trim(text);
+        let mut words = text[clause].split_whitespace();
+        let description = matches!(words.next(), Some("a" | "an" | "the"))
+            && (1..=4).contains(&words.clone().count())
+            && words.all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !w.ends_with("ed")
+                    && !is_speaker_tail_word(w)
+            });
+        return if description { clause } else { seg };
+    }
+    seg
 }
 
 /// The quote extractor.
@@ -406,6 +590,9 @@ impl Extractor for QuoteExtractor {
             .collect();
         let quotes = marks::find(text);
         let mut previous: Option<(Span, Option<String>)> = None;
+        // Where the last quotation of any kind ended: the lead into the next one starts after it, whatever
+        // marks it used (`''…''` included).
+        let mut last_end = 0;
         for q in quotes {
             // Quoted attribute values in a markup tag (`<tweet author="@AP">`) are not quotations.
             if within_any(doc.excluded(), q.span) {
@@ -419,7 +606,13 @@ impl Extractor for QuoteExtractor {
             let trimmed = inner.trim_end();
             let terminal = trimmed.ends_with(['.', '!', '?', ',', '…', ';', ':']) || q.continues;
             let sentence_like = words >= 4 || terminal && words >= 2;
-            let attribution = attribute(text, doc, q.span, &entities);
+            let lead_floor = if last_end <= q.span.start {
+                last_end
+            } else {
+                0
+            };
+            last_end = q.span.end;
+            let attribution = attribute(text, doc, q.span, lead_floor, &entities);
             let title_like = is_title_like(inner);
             let (subtype, speaker, rule) = match attribution {
                 Some(a) if !title_like || sentence_like => {
@@ -464,6 +657,14 @@ impl Extractor for QuoteExtractor {
     }
 }
 
+/// The reporting verbs in `s`, not those inside a hyphenated word (`so-called`, `self-described`).
+fn reporting_verbs(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    patterns()
+        .verb
+        .find_iter(s)
+        .filter(move |m| !s[..m.start()].ends_with('-') && !s[m.end()..].starts_with('-'))
+}
+
 /// Names and titles in quotes ("Green AI Grid", "The Art of the Deal") are not statements.
 fn is_title_like(inner: &str) -> bool {
     // American style puts the comma or full stop inside the quotes: “State of the Union,”.
@@ -491,6 +692,7 @@ fn attribute(
     text: &str,
     doc: &Analyzed<'_>,
     quote: Span,
+    lead_floor: usize,
     entities: &[&Claim],
 ) -> Option<Attribution> {
     let p = patterns();
@@ -505,7 +707,7 @@ fn attribute(
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
             .len();
     // After the quotation: ", said X, a governor." or ", X, a governor, said."
-    if let Some(v) = p.verb.find(&after[lead_ws..]) {
+    if let Some(v) = reporting_verbs(&after[lead_ws..]).next() {
         let (vs, ve) = (
             quote.end + lead_ws + v.start(),
             quote.end + lead_ws + v.end(),
@@ -538,11 +740,17 @@ fn attribute(
     }
     let w = crate::text::window_before(text, quote.start, 4096);
     let para_start = text[w..quote.start].rfind('\n').map_or(w, |i| w + i + 1);
-    let before_start =
-        crate::text::floor_char_boundary(text, quote.start.saturating_sub(220).max(para_start));
+    let before_start = crate::text::floor_char_boundary(
+        text,
+        quote
+            .start
+            .saturating_sub(220)
+            .max(para_start)
+            .max(lead_floor),
+    );
     let before = &text[before_start..quote.start];
     // Only the clause that leads into the quotation: after the last sentence end or closing quote.
-    let lead_from = crate::text::after_last(before, |c| matches!(c, '.' | '!' | '?' | '”' | '"'));
+    let lead_from = lead_start(before);
     let lead = &before[lead_from..];
     let lead_offset = before_start + lead_from;
     // "Scott Bessent: “…”"
@@ -565,17 +773,19 @@ fn attribute(
     // Before the quotation: "Bessent said in an interview: “…”", "X told reporters that the council was “…”".
     // The nearest reporting verb first; if its clause names no one ("... but added, “…”"), an earlier
     // verb of the same lead does ("Suu Kyi, 70, said ... but added, “…”").
-    let verbs: Vec<regex::Match<'_>> = p.verb.find_iter(lead).collect();
+    let verbs: Vec<regex::Match<'_>> = reporting_verbs(lead).collect();
     for v in verbs.iter().rev() {
         let tail = &lead[v.end()..];
         if tail.len() > 200 || tail.contains(['“', '”', '"']) || sentence_end(tail).is_some() {
             break;
         }
-        let span = speaker_segment(
+        // The lead runs back to the sentence start: its last clause may hold the subject.
+        let segment = speaker_segment(
             text,
             Span::new(lead_offset, lead_offset + v.start()),
             entities,
         );
+        let span = last_clause_subject(text, segment, entities);
         if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
             return Some(Attribution {
                 speaker,

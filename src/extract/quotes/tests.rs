@@ -237,3 +237,60 @@ t!(
     "Sam Oliver lost his temper on air. “You are not listening,” Oliver barked.",
     [("“You are not listening,”", Direct, Some("Sam Oliver"))]
 );
+t!(
+    initials_do_not_cut_the_lead,
+    "The panel met on Monday. As Andrew J. Fuller, an expert on trade, noted, “Everyone is waiting for the vote.”",
+    [("“Everyone is waiting for the vote.”", Direct, Some("Andrew J. Fuller"))]
+);
+t!(
+    subject_of_the_last_clause_before_the_verb,
+    "The row came up on Monday after Mr. Lopez, asked about the strikes under Mr. Petrov, had said, “We do plenty of that too.”",
+    [("“We do plenty of that too.”", Direct, Some("Lopez"))]
+);
+t!(
+    subject_after_that,
+    "The meeting was so calm that Mr. Hale was moved to say, “I cannot believe how polite it is.”",
+    [("“I cannot believe how polite it is.”", Direct, Some("Hale"))]
+);
+t!(
+    pronoun_subject_of_a_relative_clause,
+    "The files included 40 pages that Ms. Brandt had given to the agency, which she said were all her “work-related” notes.",
+    [("“work-related”", Partial, Some("Brandt"))]
+);
+t!(
+    person_after_a_conjunction,
+    "Ruritania has been warning that it is running out of cash, and Ms. Alvarez said the “special steps” were unsustainable.",
+    [("“special steps”", Partial, Some("Alvarez"))]
+);
+t!(
+    person_with_a_place_tag,
+    "The worry was clear when House Speaker Paul D. Ryland of Wisconsin lamented the “gloomy” state of the race.",
+    [("“gloomy”", Partial, Some("Paul D. Ryland"))]
+);
+t!(
+    a_two_letter_acronym_ends_a_sentence,
+    "Roukis works at a fund that has shares in GE. GE said orders were up, “with growth across the board”.",
+    [("“with growth across the board”", Direct, Some("GE"))]
+);
+t!(
+    state_abbreviation_does_not_cut_the_lead,
+    "Sen. Ron Jansen, R-Wis., said in a column, “The agency failed to act.”",
+    [("“The agency failed to act.”", Direct, Some("Ron Jansen"))]
+);
+t!(
+    so_called_is_no_reporting_verb,
+    "Brussels fought the turmoil after the so-called Grexit vote, citing “calm, steady leadership”.",
+    [("“calm, steady leadership”", Scare, None)]
+);
+t!(
+    double_apostrophe_quotes_bound_the_lead,
+    "''Paula thinks it's fine to want money,'' Ms. Grant said, ''and drive is not a bad thing.''",
+    [
+        (
+            "''Paula thinks it's fine to want money,''",
+            Direct,
+            Some("Grant")
+        ),
+        ("''and drive is not a bad thing.''", Direct, Some("Grant"))
+    ]
+);
