@@ -523,7 +523,8 @@ fn last_clause_subject(text: &str, seg: Span, entities: &[&Claim]) -> Span {
         if start > seg.start {
             let w = word_before(start);
             // "…, and Ms. Alvarez said": a conjunction opening the segment joins two clauses.
-            let opens = start - w.len() == seg.start + (s.len() - s.trim_start().len());
+            let w_start = s[..start - seg.start].trim_end().len() - w.len();
+            let opens = s[..w_start].trim().is_empty();
             let object = NOT_BEFORE_SUBJECT.contains(&w) && !(opens && matches!(w, "and" | "but"))
                 || w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ing"));
             if !object {
