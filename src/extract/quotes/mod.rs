@@ -100,7 +100,7 @@ fn is_apposition(segment: &str) -> bool {
         || s.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             && !matches!(first, "he" | "she")
             // "…, which she said": a clause whose subject stands last.
-            && !matches!(last, "he" | "she" | "they" | "we" | "I")
+            && !is_subject_pronoun(last)
         || (2..=6).contains(&s.split_whitespace().count())
             && first.starts_with(char::is_uppercase)
             && !matches!(
@@ -456,6 +456,14 @@ fn is_subject_tail(tail: &str) -> bool {
         })
 }
 
+/// A personal pronoun in the nominative: a subject wherever it stands (`…, which she said`).
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+    )
+}
+
 /// `tail` without a leading place tag (` of Wisconsin`, ` of New York`).
 fn skip_place(tail: &str) -> &str {
     let Some(rest) = tail.trim_start().strip_prefix("of ") else {
@@ -479,34 +487,29 @@ fn skip_place(tail: &str) -> &str {
 /// person after other words ("On Saturday at the convention Sen. Elizabeth Warren", "so calm that
 /// Mr. Hale was moved to"), with the titles before the name, or an article and a few lower-case words
 /// after a clause opener ("when a young boy"). Otherwise `seg` itself.
-fn last_clause_subject(text: &str, seg: Span, entities: &[&Claim]) -> Span {
+fn last_clause_subject(doc: &Analyzed<'_>, seg: Span, entities: &[&Claim]) -> Span {
+    let text = doc.text();
     let s = &text[seg];
+    // The white-space-separated word that ends before `at` (empty at the segment start).
     let word_before = |at: usize| {
-        let head = s[..at - seg.start].trim_end();
-        let start = crate::text::trailing_run_start(head, |c| !c.is_whitespace());
-        &head[start..]
+        let end = seg.start + s[..at - seg.start].trim_end().len();
+        Span::new(
+            seg.start
+                + crate::text::trailing_run_start(&text[seg.start..end], |c| !c.is_whitespace()),
+            end,
+        )
     };
     // The last person whose words up to the verb are only auxiliaries and adverbs, or a place
     // (`Paul D. Ryan of Wisconsin`).
     let person = heading_persons(text, entities, seg)
         .filter(|e| is_subject_tail(skip_place(&text[e.end..seg.end])))
         .last();
-    // "which she said": a pronoun in the nominative is a subject wherever it stands.
-    let mut at = seg.start;
-    let pronoun = s
-        .split(' ')
-        .map(|w| {
-            let span = Span::new(at, at + w.len());
-            at += w.len() + 1;
-            span
-        })
-        .filter(|w| {
-            matches!(
-                &text[*w],
-                "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
-            ) && is_subject_tail(&text[w.end..seg.end])
-        })
-        .last();
+    let pronoun = doc
+        .tokens_in(seg)
+        .iter()
+        .rev()
+        .map(|t| t.span)
+        .find(|w| is_subject_pronoun(&text[*w]) && is_subject_tail(&text[w.end..seg.end]));
     if let Some(p) = pronoun.filter(|p| person.is_none_or(|e| e.start < p.start)) {
         return Span::new(p.start, seg.end);
     }
@@ -514,17 +517,17 @@ fn last_clause_subject(text: &str, seg: Span, entities: &[&Claim]) -> Span {
         // Titles before the name: capitalized words (`Former Rep.`, `New Jersey Gov.`).
         let mut start = e.start;
         while start > seg.start {
-            let w = word_before(start);
+            let w = &text[word_before(start)];
             if w.is_empty() || !w.starts_with(char::is_uppercase) || w.ends_with([',', ':', ';']) {
                 break;
             }
-            start = seg.start + s[..start - seg.start].trim_end().len() - w.len();
+            start = word_before(start).start;
         }
         if start > seg.start {
-            let w = word_before(start);
+            let before = word_before(start);
+            let w = &text[before];
             // "…, and Ms. Alvarez said": a conjunction opening the segment joins two clauses.
-            let w_start = s[..start - seg.start].trim_end().len() - w.len();
-            let opens = s[..w_start].trim().is_empty();
+            let opens = text[seg.start..before.start].trim().is_empty();
             let object = NOT_BEFORE_SUBJECT.contains(&w) && !(opens && matches!(w, "and" | "but"))
                 || w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ing"));
             if !object {
@@ -786,7 +789,7 @@ fn attribute(
             Span::new(lead_offset, lead_offset + v.start()),
             entities,
         );
-        let span = last_clause_subject(text, segment, entities);
+        let span = last_clause_subject(doc, segment, entities);
         if let Some(speaker) = noun_phrase_speaker(text, span, quote, entities) {
             return Some(Attribution {
                 speaker,
