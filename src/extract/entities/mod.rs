@@ -625,6 +625,28 @@ impl Extractor for EntityExtractor {
                 continue;
             }
             let mut m = m;
+            // "Existing Argo shareholders", "Affected Rexnord workers": a participle or adverb capitalized
+            // only because it opens the sentence, before a name of one word. Only words of those shapes:
+            // many everyday words are names too ("Hazel Gilbert", "Jay Naidoo", "Credit Agricole"). A known
+            // given name or surname stays, as does a word the article capitalizes elsewhere.
+            if m.sentence_initial && m.words == 2 && !known && !m.titled {
+                if let Some((first, rest)) = name.split_once(' ') {
+                    let everyday = g.is_common_word(first)
+                        && ["ing", "ed", "ly"].iter().any(|s| first.ends_with(s))
+                        && !mid_sentence.contains(first)
+                        && !g.is_common_word(rest)
+                        && looks_like_name_word(rest);
+                    if everyday {
+                        m.span.start = m.span.end - rest.len();
+                        m.words = 1;
+                        m.sentence_initial = false;
+                        if let Some(&t) = g.by_name.get(rest) {
+                            m.subtype = Some(t);
+                            m.rule = "entity.gazetteer";
+                        }
+                    }
+                }
+            }
             if let Some(full) = region_after_place(text, m.span, g) {
                 m.rule = "entity.location.abbreviation";
                 m.subtype = Some(Subtype::Location);
@@ -694,6 +716,12 @@ impl Extractor for EntityExtractor {
         resolve(text, typed, out);
     }
 }
+
+/// Legal forms of companies: they end a name.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "LLC", "LLP", "LP", "Plc", "PLC", "plc", "AG", "GmbH", "SA",
+    "NV", "SpA", "AB", "ASA", "Bhd", "Pty",
+];
 
 /// Lower-case words a title keeps small, besides name particles: `"Scarne on Card Tricks"` is a title,
 /// not a sentence.
@@ -1787,9 +1815,10 @@ fn runs(
             if is_name(next) {
                 // "United States Barack Obama", "Apple Inc Steve Jobs": a known name or an organization's
                 // cue word followed by a given name is two names.
-                let known_before = g
+                let known_name = g
                     .by_name
-                    .contains_key(text[toks[i].span.start..cur.span.end].trim())
+                    .contains_key(text[toks[i].span.start..cur.span.end].trim());
+                let known_before = known_name
                     || g.cues
                         .get(cur_text)
                         .is_some_and(|t| *t == Subtype::Organization);
@@ -1809,7 +1838,15 @@ fn runs(
                         .take(6)
                         .any(|t| g.cues.contains_key(t.text(text)))
                 };
-                let given_after = (next_given || looks_like_name_word(next.text(text)))
+                // After a cue word other than a legal form, the next name starts with a given name or a
+                // word that is no everyday word: "Resorts International Casino" and "Space Center Visitor
+                // Complex" are one name, "Agronomics Corp Central Hudson Gas" two.
+                let ends_name = known_name
+                    || LEGAL_FORMS.contains(&cur_text)
+                    || g.title_starts.contains(next.text(text));
+                let given_after = (next_given
+                    || looks_like_name_word(next.text(text))
+                        && (ends_name || !g.is_common_word(next.text(text))))
                     && toks.get(j + 2).is_some_and(|a| {
                         is_name(a) && joined(next, a) && looks_like_name_word(a.text(text))
                     })
@@ -1914,8 +1951,22 @@ fn split_run(
     let word = |t: &Token| t.text(text);
     let mut start = 0;
     let mut titled = lower_title_before(text, run[0].span.start);
-    let mut k = 0;
+    // Pieces of the run as (first word, end, titled).
     let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    // "Chancellor of the Exchequer Nigel Lawson": the run after "of the" opens with the rest of the office,
+    // up to a given name. (Without one, the run is more likely the body itself: "chairman of the
+    // Federation of Economic Organisations".)
+    if office_before(text, run[0].span.start, g) {
+        let given = (1..run.len().saturating_sub(1)).find(|&n| g.given.contains(word(&run[n])));
+        if let Some(n) = given {
+            if is_body(text, &run[..n], g) {
+                pieces.push((0, n, false));
+            }
+            start = n;
+            titled = true;
+        }
+    }
+    let mut k = start;
     while k < run.len() {
         // Titles of one to three words ("Prime Minister", "Chief Executive Officer"), with an optional dot.
         let mut title_len = 0;
@@ -1944,6 +1995,16 @@ fn split_run(
             k += title_len;
             if run.get(k).is_some_and(|t| word(t) == ".") {
                 k += 1;
+            }
+            // "Secretary of Energy Rick Perry", "Minister of Foreign Affairs": the office runs on over
+            // "of" to its holder's name. A known place or a named body in it stays a name of its own
+            // ("President of Mexico", "head of the Senate Banking Committee Richard Shelby").
+            if run.get(k).is_some_and(|t| word(t) == "of") {
+                let holder = office_holder(text, &run[k + 1..], g).map_or(run.len(), |n| k + 1 + n);
+                if is_body(text, &run[k + 1..holder], g) {
+                    pieces.push((k + 1, holder, false));
+                }
+                k = holder;
             }
             start = k;
             titled = true;
@@ -2074,6 +2135,46 @@ fn split_run(
         });
     }
     out
+}
+
+/// Where the holder's name starts in the words after an office's "of" (`Energy Rick Perry` -> 1): at the
+/// first known given name with a word after it; else at the name-shaped words that end the run and are
+/// not everyday words, as departments' names are (`Education Stefania Giannini` -> 1, `State Pompeo` -> 1).
+fn office_holder(text: &str, words: &[Token], g: &Gazetteer) -> Option<usize> {
+    let w = |n: usize| words[n].text(text);
+    if let Some(n) = (0..words.len().saturating_sub(1)).find(|&n| g.given.contains(w(n))) {
+        return Some(n);
+    }
+    let name_word = |n: usize| {
+        looks_like_name_word(w(n)) && !g.is_common_word(w(n)) && !g.cues.contains_key(w(n))
+    };
+    let start = (0..words.len())
+        .rev()
+        .take_while(|&n| name_word(n))
+        .last()?;
+    // The office has a word at least: "Defence Caspar Weinberger".
+    (words.len() >= 2).then_some(start.max(1))
+}
+
+/// True when the words of an office after its "of" name something of their own: a known place or body
+/// (`Mexico`), or two words or more ending in a cue word (`Senate Banking Committee`).
+fn is_body(text: &str, words: &[Token], g: &Gazetteer) -> bool {
+    let (Some(a), Some(b)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let name = &text[a.span.start..b.span.end];
+    g.by_name.contains_key(name) || (words.len() >= 2 && head_cue(g, name).is_some())
+}
+
+/// True when a title and "of" (or "of the") come right before `start`: `Chancellor of the |Exchequer`.
+fn office_before(text: &str, start: usize, g: &Gazetteer) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some(before) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let title = &before[crate::text::trailing_run_start(before, char::is_alphabetic)..];
+    !title.is_empty() && g.titles.contains(title)
 }
 
 /// The type the head of a name gives it: its last three or two words when they are a cue ("Air Force

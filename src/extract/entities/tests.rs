@@ -574,3 +574,72 @@ fn possessive_ending_is_measured_on_chars() {
     assert_eq!(possessive_len("Marcéa'"), 0);
     assert_eq!(possessive_len("Andrés'"), 1);
 }
+
+// Offices named by "of": the office is no name, its holder is ("of Energy" used to be an organization).
+t!(
+    office_after_title_in_run,
+    "The rules came from Secretary of Energy Rick Palmer last week.",
+    [("Rick Palmer", Person, "Rick Palmer")]
+);
+t!(
+    office_holder_without_known_given_name,
+    "It was signed by Minister of Education Stelian Varga on Friday.",
+    [("Stelian Varga", Person, "Stelian Varga")]
+);
+t!(
+    office_alone_is_no_name,
+    "A letter went to the Minister of Finance yesterday.",
+    []
+);
+t!(
+    office_after_of_the,
+    "Talks with the Chancellor of the Exchequer Nigel Barrow ended.",
+    [("Nigel Barrow", Person, "Nigel Barrow")]
+);
+t!(
+    body_after_of_the_without_holder_stays,
+    "Ken Saito, chairman of the Federation of Steel Producers, spoke.",
+    [
+        ("Ken Saito", Person, "Ken Saito"),
+        (
+            "Federation of Steel Producers",
+            Organization,
+            "Federation of Steel Producers"
+        )
+    ]
+);
+// A participle capitalized because it opens the sentence is no part of the name after it.
+t!(
+    sentence_initial_participle,
+    "Existing Norvex shareholders will be paid in cash.",
+    [("Norvex", Organization, "Norvex")]
+);
+t!(
+    sentence_initial_given_name_kept,
+    "Hazel Gilbert said the plant would close.",
+    [("Hazel Gilbert", Person, "Hazel Gilbert")]
+);
+// Plural business nouns are organization cues; a cue word other than a legal form (Corp, Inc) does not
+// end a name before an everyday word.
+t!(
+    plural_business_cue,
+    "Both hotels are owned by Kv Hotels and Dunmore Bancshares.",
+    [
+        ("Kv Hotels", Organization, "Kv Hotels"),
+        ("Dunmore Bancshares", Organization, "Dunmore Bancshares")
+    ]
+);
+t!(
+    cue_then_everyday_word_is_one_name,
+    "Visitors reached the Kennedy Space Center Visitor Complex by bus.",
+    [(
+        "Kennedy Space Center Visitor Complex",
+        Organization,
+        "Kennedy Space Center Visitor Complex"
+    )]
+);
+t!(
+    court_title_before_name,
+    "Then District Judge Maria B. Stone agreed.",
+    [("Maria B. Stone", Person, "Maria B. Stone")]
+);
