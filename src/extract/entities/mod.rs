@@ -476,6 +476,17 @@ fn possessive_len(s: &str) -> usize {
 
 /// The headline lines of `text`, in order: most of their longer words capitalized (a title-case headline
 /// that does not end like a sentence), or most of their words all caps (a wire headline, a table).
+/// True for a line that opens with a dateline and goes on into the story, as hard-wrapped wire copy does
+/// (`Greensboro, N.C., June 1 - U.S. District Court Judge Eugene`): capitalized words there are names, not
+/// headline case.
+fn opens_story(line: &str) -> bool {
+    [" - ", " — ", " – ", " -- "].iter().any(|dash| {
+        line.find(dash).is_some_and(|at| {
+            at <= 60 && line[..at].contains(',') && !line[at + dash.len()..].trim().is_empty()
+        })
+    })
+}
+
 fn headline_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -501,7 +512,8 @@ fn headline_lines(text: &str) -> Vec<Span> {
         }
         let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
         let headline = long >= 3
-            && ((caps * 10 >= long * 7 && !ends_like_sentence) || all_caps * 10 >= long * 7);
+            && ((caps * 10 >= long * 7 && !ends_like_sentence && !opens_story(line))
+                || all_caps * 10 >= long * 7);
         if headline || (lettered >= 1 && shouted * 10 >= lettered * 7) {
             out.push(Span::new(start, end));
         }
@@ -613,7 +625,15 @@ impl Extractor for EntityExtractor {
             }
             if m.sentence_initial && m.words == 1 && !known && !m.titled {
                 let first = name.split_whitespace().next().unwrap_or(name);
+                // "Harwick, N.C., June 2 -": a town named with its state.
+                let state_after = text[m.span.end..]
+                    .strip_prefix(", ")
+                    .and_then(|rest| rest.split([',', ' ', '\n']).next())
+                    .is_some_and(|w| {
+                        w.len() > 2 && g.region_abbreviations.contains_key(w.trim_end_matches('.'))
+                    });
                 let vouched = mid_sentence.contains(first)
+                    || state_after
                     || g.given.contains(first)
                     || is_all_caps(first)
                     || words_of_longer_names.contains(first);
@@ -1390,7 +1410,9 @@ fn place_by_context(span: Span, text: &str, g: &Gazetteer) -> bool {
             let p = &place[..cut];
             // Not the start of a longer word or name: "London-based", "Texas’s".
             let whole = !rest[cut..].starts_with(['-', '’', '\'']);
-            if whole && g.by_name.get(p) == Some(&Subtype::Location) {
+            // A state's abbreviation counts, but not a bare postal code: "Jane Doe, MD" is a doctor.
+            let state = p.len() > 2 && g.region_abbreviations.contains_key(p);
+            if whole && (state || g.by_name.get(p) == Some(&Subtype::Location)) {
                 return true;
             }
             match p.rfind(' ') {
@@ -1445,9 +1467,17 @@ fn looks_like_name_word(w: &str) -> bool {
 /// post-nominal (`Tom Smith, SC`, `Jane Doe, MD`).
 fn region_after_place(text: &str, span: Span, g: &Gazetteer) -> Option<&'static str> {
     let abbreviation = &text[span];
-    let full = g
-        .region_abbreviations
-        .get(abbreviation.trim_end_matches('.'))?;
+    let key = abbreviation.trim_end_matches('.');
+    // Datelines shout: "PEORIA, ILL., March 3" is "Ill.".
+    let title_cased = || {
+        let mut cs = key.chars();
+        let first = cs.next()?;
+        (key.len() > 2 && is_all_caps(key)).then(|| first.to_string() + &cs.as_str().to_lowercase())
+    };
+    let full = match g.region_abbreviations.get(key) {
+        Some(full) => full,
+        None => g.region_abbreviations.get(title_cased()?.as_str())?,
+    };
     let town = town_before(text, span)?;
     let postal = abbreviation.len() == 2 && is_all_caps(abbreviation);
     let ok = if postal {
@@ -1714,12 +1744,21 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
         let mut j = i;
         // The place is on one line: "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 -" is a headline, then
         // the dateline.
-        while j + 1 < toks.len()
-            && toks[j + 1].kind == TokenKind::Word
-            && is_all_caps(toks[j + 1].text(text))
-            && !text[toks[j].span.end..toks[j + 1].span.start].contains('\n')
-        {
-            j += 1;
+        loop {
+            // "ST. LOUIS", "FT. WORTH": a short word's full stop stays inside the place.
+            let dot = toks.get(j + 1).is_some_and(|d| {
+                d.text(text) == "." && d.span.start == toks[j].span.end && toks[j].span.len() <= 3
+            });
+            let k = j + 1 + usize::from(dot);
+            if k < toks.len()
+                && toks[k].kind == TokenKind::Word
+                && is_all_caps(toks[k].text(text))
+                && !text[toks[j].span.end..toks[k].span.start].contains('\n')
+            {
+                j = k;
+            } else {
+                break;
+            }
         }
         let Some(next) = toks.get(j + 1) else {
             continue;
@@ -2063,7 +2102,8 @@ fn split_run(
         if words == 1
             && (g.titles.contains(name)
                 || is_not_name(name)
-                || COMMON_ABBREVIATIONS.contains(&name))
+                || COMMON_ABBREVIATIONS.contains(&name)
+                || LEGAL_FORMS.contains(&name.trim_end_matches('.')))
         {
             continue;
         }

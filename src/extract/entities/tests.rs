@@ -643,3 +643,41 @@ t!(
     "Then District Judge Maria B. Stone agreed.",
     [("Maria B. Stone", Person, "Maria B. Stone")]
 );
+// Hard-wrapped wire copy: a line that opens with a dateline and goes on into the story is no headline, so
+// the names on it count; all-caps dateline places keep an abbreviated word ("ST. LOUIS") and shouted state
+// abbreviations ("ILL.") are states.
+t!(
+    dateline_line_is_no_headline,
+    "Harwick, N.C., June 2 - U.S. District Court Judge Edwin\nB. Larkin said he will rule soon.",
+    [
+        ("Harwick", Location, "Harwick"),
+        ("N.C.", Location, "North Carolina"),
+        ("U.S. District Court", Organization, "U.S. District Court"),
+        ("Edwin\nB. Larkin", Person, "Edwin B. Larkin")
+    ]
+);
+t!(
+    dateline_with_abbreviated_word,
+    "ST. LOUIS, March 3 - Tellmark Systems Inc said sales rose.",
+    [
+        ("ST. LOUIS", Location, "ST. LOUIS"),
+        ("Tellmark Systems Inc", Organization, "Tellmark Systems Inc")
+    ]
+);
+t!(
+    shouted_state_abbreviation,
+    "PEORIA, ILL., March 3 - Bryce Tractor Co said sales fell.",
+    [
+        ("PEORIA", Location, "PEORIA"),
+        ("ILL", Location, "Illinois"),
+        ("Bryce Tractor Co", Organization, "Bryce Tractor Co")
+    ]
+);
+t!(
+    lone_legal_form_is_no_name,
+    "The shares were placed by Halvorsen, Brandt and Co on Monday.",
+    [
+        ("Halvorsen", Organization, "Halvorsen"),
+        ("Brandt", Organization, "Brandt")
+    ]
+);
