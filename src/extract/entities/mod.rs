@@ -474,8 +474,6 @@ fn possessive_len(s: &str) -> usize {
     }
 }
 
-/// The headline lines of `text`, in order: most of their longer words capitalized (a title-case headline
-/// that does not end like a sentence), or most of their words all caps (a wire headline, a table).
 /// True for a line that opens with a dateline and goes on into the story, as hard-wrapped wire copy does
 /// (`Greensboro, N.C., June 1 - U.S. District Court Judge Eugene`): capitalized words there are names, not
 /// headline case.
@@ -487,6 +485,8 @@ fn opens_story(line: &str) -> bool {
     })
 }
 
+/// The headline lines of `text`, in order: most of their longer words capitalized (a title-case headline
+/// that does not end like a sentence), or most of their words all caps (a wire headline, a table).
 fn headline_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -629,9 +629,7 @@ impl Extractor for EntityExtractor {
                 let state_after = text[m.span.end..]
                     .strip_prefix(", ")
                     .and_then(|rest| rest.split([',', ' ', '\n']).next())
-                    .is_some_and(|w| {
-                        w.len() > 2 && g.region_abbreviations.contains_key(w.trim_end_matches('.'))
-                    });
+                    .is_some_and(|w| is_state_abbreviation(w, g));
                 let vouched = mid_sentence.contains(first)
                     || state_after
                     || g.given.contains(first)
@@ -1410,9 +1408,9 @@ fn place_by_context(span: Span, text: &str, g: &Gazetteer) -> bool {
             let p = &place[..cut];
             // Not the start of a longer word or name: "London-based", "Texas’s".
             let whole = !rest[cut..].starts_with(['-', '’', '\'']);
-            // A state's abbreviation counts, but not a bare postal code: "Jane Doe, MD" is a doctor.
-            let state = p.len() > 2 && g.region_abbreviations.contains_key(p);
-            if whole && (state || g.by_name.get(p) == Some(&Subtype::Location)) {
+            if whole
+                && (is_state_abbreviation(p, g) || g.by_name.get(p) == Some(&Subtype::Location))
+            {
                 return true;
             }
             match p.rfind(' ') {
@@ -1460,6 +1458,14 @@ fn looks_like_name_word(w: &str) -> bool {
                     && upper <= 1
             }
         })
+}
+
+/// A state's or province's abbreviation (`N.C.`, `Calif`, `Pa.`), but not a bare postal code: after a name
+/// that is a post-nominal (`Jane Doe, MD`).
+fn is_state_abbreviation(w: &str, g: &Gazetteer) -> bool {
+    let key = w.trim_end_matches('.');
+    let postal = key.len() == 2 && is_all_caps(key);
+    !postal && g.region_abbreviations.contains_key(key)
 }
 
 /// A state or province abbreviated after the town in it (`Long Beach, Calif.`, `Trenton, N.J.`, `Austin,

@@ -681,3 +681,12 @@ t!(
         ("Brandt", Organization, "Brandt")
     ]
 );
+t!(
+    town_before_two_letter_state_abbreviation,
+    "Orwell, Pa., June 2 - Lintner Foods Inc said sales rose.",
+    [
+        ("Orwell", Location, "Orwell"),
+        ("Pa", Location, "Pennsylvania"),
+        ("Lintner Foods Inc", Organization, "Lintner Foods Inc")
+    ]
+);
