@@ -11,7 +11,7 @@ const CLAIM_COLUMNS: &[(&str, &str, &str, bool, &str)] = &[
     ("kind", "string", "default", true, "figure, date, entity or quote."),
     ("subtype", "string", "default", true, "figure: money, percent, quantity, count, ordinal, range; date: date, time, duration, set; entity: person, organization, location, misc; quote: direct, partial, scare."),
     ("text", "string", "default", true, "The claim's exact text: the article text's UTF-8 bytes [start, end)."),
-    ("value", "string", "default", false, "Normalized value: figures, an exact decimal string (\"$500 billion\" -> 500000000000; the low end of a range); dates, a TIMEX3 value (2024-03-14, 2027-Q2, P3M, PRESENT_REF); entities, the canonical name."),
+    ("value", "string", "default", false, "Normalized value: figures, an exact decimal string (\"$500 billion\" -> 500000000000; the low end of a range); dates, a TIMEX3 value (2024-03-14, 2027-Q2, P3M, PRESENT_REF; 2024-03-14T09:30-04:00 for a time with a written zone); entities, the canonical name."),
     ("value_high", "string", "default", false, "The high end of a range figure, as an exact decimal string."),
     ("value_number", "number", "default", false, "The figure's value as a number, for sorting and filtering (value keeps the exact digits)."),
     ("unit", "string", "default", false, "Money: ISO 4217 code; % (percent), pp (percentage points), bp (basis points); a unit of measure (km, t, GW); for counts, the counted noun."),

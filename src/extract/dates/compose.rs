@@ -109,7 +109,7 @@ fn day_of(value: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// The clock time of a time claim's value (`...T16:00` -> 16, 0).
-fn clock_of(value: &str) -> Option<(u32, u32)> {
+pub(super) fn clock_of(value: &str) -> Option<(u32, u32)> {
     let t = value.rfind('T')?;
     let hm = &value[t + 1..];
     if hm.len() != 5 || hm.as_bytes()[2] != b':' {

@@ -9,6 +9,7 @@
 mod compose;
 mod holidays;
 mod timex;
+mod zone;
 
 use std::sync::OnceLock;
 
@@ -21,14 +22,13 @@ use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
 use crate::span::Span;
 use crate::text::Analyzed;
 use timex::{Direction, Unit};
+use zone::ZONE;
 
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.?|Tues?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)";
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
-/// Time zones written after a clock time.
-const ZONE: &str = r"(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)";
 
 /// A four-digit number in the range [`YEAR`] matches (1500-2199).
 fn year_like(s: &str) -> bool {
@@ -777,13 +777,30 @@ fn find_dates(docs: &[&Analyzed<'_>], out: &mut [Vec<Claim>]) {
         });
         for c in compose::compose(ctx, resolve_overlaps(cands)) {
             let mut claim = Claim::new(ClaimKind::Date, c.subtype, c.span, c.rule);
-            claim.value = c.value;
+            claim.value = c.value.map(|v| with_zone(&text[c.span], c.subtype, v));
             claim.confidence = c.confidence;
             if matches!(c.subtype, Subtype::Date | Subtype::Time) {
                 claim.qualifier = qualifier_before(text, c.span.start);
             }
             out.push(claim);
         }
+    }
+}
+
+/// A clock time's value with the UTC offset of the zone its text names (`2024-03-05T09:30-04:00` for
+/// `9:30 a.m. EDT`). Only a value that ends in hours and minutes: a part of the day (`TMO`) or a set
+/// has no instant to place.
+fn with_zone(time_text: &str, subtype: Subtype, value: String) -> String {
+    let Some(t) = value.rfind('T') else {
+        return value;
+    };
+    if subtype != Subtype::Time || compose::clock_of(&value).is_none() {
+        return value;
+    }
+    let day = NaiveDate::parse_from_str(&value[..t], "%Y-%m-%d").ok();
+    match zone::offset(time_text, day) {
+        Some(offset) => value + &offset,
+        None => value,
     }
 }
 

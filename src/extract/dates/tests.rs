@@ -240,11 +240,23 @@ t!(
     Some("2025-09-05"),
     [("10:30 a.m. on Friday", "2025-09-05T10:30")]
 );
+// A written zone gives the time's UTC offset; US zones without standard/daylight follow the date.
+t!(
+    zoned_times,
+    "Polls close at 8 p.m. EDT (0000 GMT), the result is due at 9 a.m. ET and the count resumes at 6:40 p.m. (GMT +8).",
+    REF,
+    [
+        ("8 p.m. EDT", "2013-02-12T20:00-04:00"),
+        ("0000 GMT", "2013-02-12T00:00Z"),
+        ("9 a.m. ET", "2013-02-12T09:00-05:00"),
+        ("6:40 p.m. (GMT +8)", "2013-02-12T18:40+08:00")
+    ]
+);
 t!(
     clock_24h,
     "Read John 3:16 before talks begin at 14:30 GMT; markets shut 16:05.",
     None,
-    [("14:30 GMT", "T14:30"), ("16:05", "T16:05")]
+    [("14:30 GMT", "T14:30Z"), ("16:05", "T16:05")]
 );
 t!(
     part_of_day_after_time,
@@ -373,7 +385,7 @@ t!(
     "Trading halted at 1430 GMT, resumed 0900 hrs, and closed at 330 p.m.; we meet at 1030.",
     REF,
     [
-        ("at 1430 GMT", "2013-02-12T14:30"),
+        ("at 1430 GMT", "2013-02-12T14:30Z"),
         ("0900 hrs", "2013-02-12T09:00"),
         ("330 p.m.", "2013-02-12T15:30"),
         ("at 1030", "2013-02-12T10:30")
