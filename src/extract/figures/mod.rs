@@ -424,7 +424,85 @@ impl Extractor for FigureExtractor {
             claims.push(claim);
         }
         claims.sort_by_key(|c| c.span.start);
+        carry_units(text, &mut claims);
         out.extend(claims);
+    }
+}
+
+/// Words that set a figure against the one before it: `10.7 billion yen vs 37.1 billion`, `rose to 5.2
+/// mln dlrs from 4.1 mln`.
+const COMPARED: &[&str] = &[
+    "vs",
+    "vs.",
+    "versus",
+    "from",
+    "against",
+    "compared with",
+    "compared to",
+];
+
+/// Whether a figure's text writes one of `words` (any case): a scale (`4.1 mln`, `$2bn`), a subunit.
+fn writes_any(figure: &str, words: &[&str]) -> bool {
+    figure
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| words.iter().any(|s| w.eq_ignore_ascii_case(s)))
+}
+
+const SCALE_WORDS: &[&str] = &[
+    "thousand", "million", "millions", "billion", "billions", "trillion", "mln", "mn", "m", "bn",
+    "bln", "b", "tn", "trn", "k", "lakh", "crore",
+];
+
+/// The hundredth parts of currencies, written after a number.
+const SUBUNITS: &[&str] = &["c", "ct", "cts", "cent", "cents", "p", "pence", "pennies"];
+
+/// A bare number compared with an amount of money or a percentage right before it is in the same unit:
+/// news writes the unit once (`Net 10.7 billion yen vs 37.1 billion`). A number with a noun of its own
+/// (`from 4 plants`) keeps it.
+fn carry_units(text: &str, claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(i);
+        let (prev, cur) = (&before[i - 1], &mut rest[0]);
+        if !matches!(prev.subtype, Subtype::Money | Subtype::Percent)
+            || prev.unit.is_none()
+            || cur.subtype != Subtype::Count
+            || cur.unit.is_some()
+            || prev.span.end > cur.span.start
+        {
+            continue;
+        }
+        // `1.20 dlrs vs 78 cts`, `5.5 cents vs 5.0`: cents are another unit.
+        if writes_any(&text[prev.span], SUBUNITS) {
+            continue;
+        }
+        let after = text[cur.span.end..].trim_start();
+        let next = &after[..after
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(after.len())];
+        if SUBUNITS.iter().any(|w| next.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        // `879.4 mln dlrs from 892.5`: the scale is not written either, and may not be the same.
+        if writes_any(&text[prev.span], SCALE_WORDS) && !writes_any(&text[cur.span], SCALE_WORDS) {
+            continue;
+        }
+        let gap = text[prev.span.end..cur.span.start].split_whitespace();
+        let gap = gap.collect::<Vec<_>>().join(" ");
+        if !COMPARED.iter().any(|w| gap.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        // `fell to 5.8 pct from 6.2` compares two rates, but in `up 8.8 pct from 111,743` the number after
+        // `from` is the level the change is from.
+        let level = preceded_by_word(
+            text,
+            prev.span.start,
+            &["to", "at", "of", "was", "were", "is"],
+        );
+        if prev.subtype != Subtype::Percent || gap != "from" || level {
+            cur.subtype = prev.subtype;
+            cur.unit = prev.unit.clone();
+            cur.rule = "figure.unit_carried";
+        }
     }
 }
 

@@ -409,3 +409,27 @@ t!(
         ("hundredth", "100", "")
     ]
 );
+
+// A bare number compared with an amount or a rate right before it takes its unit; not across a scale
+// that is not written again, cents, a noun of its own, or the level a change is from.
+t!(
+    unit_carried_to_compared_number,
+    "Net 10.7 billion yen vs 37.1 billion. Profit rose to 5.2 mln dlrs from 4.1 mln. The rate fell to 5.5 pct from 6.1. Output hit 87.9 mln dlrs from 89.2. Shr 1.20 dlrs vs 78 cts. Sales were 121,616, up 8.8 pct from 111,743. It raised 3 mln dlrs from 200 investors.",
+    [
+        ("10.7 billion yen", "10700000000", "JPY"),
+        ("37.1 billion", "37100000000", "JPY"),
+        ("5.2 mln dlrs", "5200000", "USD"),
+        ("4.1 mln", "4100000", "USD"),
+        ("5.5 pct", "5.5", "%"),
+        ("6.1", "6.1", "%"),
+        ("87.9 mln dlrs", "87900000", "USD"),
+        ("89.2", "89.2", ""),
+        ("1.20 dlrs", "1.2", "USD"),
+        ("78", "78", ""),
+        ("121,616", "121616", ""),
+        ("8.8 pct", "8.8", "%"),
+        ("111,743", "111743", ""),
+        ("3 mln dlrs", "3000000", "USD"),
+        ("200", "200", "investors")
+    ]
+);
