@@ -371,7 +371,7 @@ impl Extractor for FigureExtractor {
             let Some(mut fig) = build(text, &c, &is_blocked, false, &models) else {
                 continue;
             };
-            if taken.overlaps(fig.span) {
+            if taken.overlaps(fig.span) || ends_split_year(text, fig.span) {
                 continue;
             }
             let qualifier = qualifier_before(text, fig.span.start);
@@ -426,6 +426,25 @@ impl Extractor for FigureExtractor {
         claims.sort_by_key(|c| c.span.start);
         carry_units(text, &mut claims);
         out.extend(claims);
+    }
+}
+
+/// `1986/87`, `2023-24`: the two digits after a year that name the next year, in a fiscal or season year.
+fn ends_split_year(text: &str, span: Span) -> bool {
+    let digits = &text[span];
+    let Some(before) = text[..span.start].strip_suffix(['/', '-', '–']) else {
+        return false;
+    };
+    let year_start = before.len().saturating_sub(4);
+    let year = &before[year_start..];
+    let lone = !before[..year_start].ends_with(|c: char| c.is_alphanumeric());
+    match (year.parse::<u32>(), digits.parse::<u32>()) {
+        (Ok(y), Ok(d)) if digits.len() == 2 && year.len() == 4 && lone => {
+            year.bytes().all(|b| b.is_ascii_digit())
+                && (1500..2200).contains(&y)
+                && (y + 1) % 100 == d
+        }
+        _ => false,
     }
 }
 
