@@ -435,15 +435,18 @@ fn ends_split_year(text: &str, span: Span) -> bool {
     let Some(before) = text[..span.start].strip_suffix(['/', '-', '–']) else {
         return false;
     };
-    let year_start = before.len().saturating_sub(4);
-    let year = &before[year_start..];
-    let lone = !before[..year_start].ends_with(|c: char| c.is_alphanumeric());
-    match (year.parse::<u32>(), digits.parse::<u32>()) {
-        (Ok(y), Ok(d)) if digits.len() == 2 && year.len() == 4 && lone => {
-            year.bytes().all(|b| b.is_ascii_digit())
-                && (1500..2200).contains(&y)
-                && (y + 1) % 100 == d
-        }
+    let bytes = before.as_bytes();
+    // Four ASCII digits, so the slice below is on character boundaries, not glued to a word before.
+    let Some(year_start) = bytes.len().checked_sub(4) else {
+        return false;
+    };
+    if !bytes[year_start..].iter().all(u8::is_ascii_digit)
+        || year_start > 0 && (bytes[year_start - 1] as char).is_ascii_alphanumeric()
+    {
+        return false;
+    }
+    match (before[year_start..].parse::<u32>(), digits.parse::<u32>()) {
+        (Ok(y), Ok(d)) => digits.len() == 2 && (1500..2200).contains(&y) && (y + 1) % 100 == d,
         _ => false,
     }
 }
