@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
+use super::holidays::{date_in, Rule};
+
 macro_rules! zone_name {
     () => {
         r"(?:(?i:GMT|UTC)(?:\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?-u:\b))?|(?i:[ECMP][SD]T|BST|CEST|CET)|(?-i:[ECMP]T)(?-u:\b))"
@@ -81,21 +83,11 @@ fn format_offset(minutes: i32) -> String {
 /// of April to the last Sunday of October. `None` before 1987, when the rules changed more often.
 fn us_daylight_time(day: NaiveDate) -> Option<bool> {
     let y = day.year();
-    let (start, end) = if y >= 2007 {
-        (
-            NaiveDate::from_weekday_of_month_opt(y, 3, Weekday::Sun, 2)?,
-            NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Sun, 1)?,
-        )
-    } else if y >= 1987 {
-        let last_october = (1..=5)
-            .rev()
-            .find_map(|n| NaiveDate::from_weekday_of_month_opt(y, 10, Weekday::Sun, n))?;
-        (
-            NaiveDate::from_weekday_of_month_opt(y, 4, Weekday::Sun, 1)?,
-            last_october,
-        )
-    } else {
-        return None;
+    let sunday = |n, month| date_in(Rule::NthWeekday(n, Weekday::Sun, month, 0), y);
+    let (start, end) = match y {
+        2007.. => (sunday(2, 3)?, sunday(1, 11)?),
+        1987.. => (sunday(1, 4)?, sunday(0, 10)?),
+        _ => return None,
     };
     Some(day >= start && day < end)
 }

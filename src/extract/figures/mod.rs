@@ -463,17 +463,19 @@ const COMPARED: &[&str] = &[
     "compared to",
 ];
 
-/// Whether a figure's text writes one of `words` (any case): a scale (`4.1 mln`, `$2bn`), a subunit.
+/// Whether a figure's text writes one of `words` (any case).
 fn writes_any(figure: &str, words: &[&str]) -> bool {
     figure
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| words.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
-const SCALE_WORDS: &[&str] = &[
-    "thousand", "million", "millions", "billion", "billions", "trillion", "mln", "mn", "m", "bn",
-    "bln", "b", "tn", "trn", "k", "lakh", "crore",
-];
+/// Whether a figure's text writes a scale word (`4.1 mln`, `$2bn`).
+fn writes_scale(figure: &str) -> bool {
+    figure
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| !w.is_empty() && super::numbers::scale_word(w).is_some())
+}
 
 /// The hundredth parts of currencies, written after a number.
 const SUBUNITS: &[&str] = &["c", "ct", "cts", "cent", "cents", "p", "pence", "pennies"];
@@ -505,7 +507,7 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
             continue;
         }
         // `879.4 mln dlrs from 892.5`: the scale is not written either, and may not be the same.
-        if writes_any(&text[prev.span], SCALE_WORDS) && !writes_any(&text[cur.span], SCALE_WORDS) {
+        if writes_scale(&text[prev.span]) && !writes_scale(&text[cur.span]) {
             continue;
         }
         let gap = text[prev.span.end..cur.span.start].split_whitespace();
