@@ -134,7 +134,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // Digits (with separators and decimals) or a run of number words, with fractions.
             core: Regex::new(&format!(
-                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}\s)?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
+                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}[\s-])?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
             ))
             .expect("core"),
             scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen|doz|dz)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
@@ -478,7 +478,9 @@ fn writes_scale(figure: &str) -> bool {
 }
 
 /// The hundredth parts of currencies, written after a number.
-const SUBUNITS: &[&str] = &["c", "ct", "cts", "cent", "cents", "p", "pence", "pennies"];
+const SUBUNITS: &[&str] = &[
+    "c", "ct", "cts", "cent", "cents", "p", "pence", "penny", "pennies",
+];
 
 /// A bare number compared with an amount of money or a percentage right before it is in the same unit:
 /// news writes the unit once (`Net 10.7 billion yen vs 37.1 billion`). A number with a noun of its own
@@ -512,7 +514,12 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
         }
         let gap = text[prev.span.end..cur.span.start].split_whitespace();
         let gap = gap.collect::<Vec<_>>().join(" ");
-        if !COMPARED.iter().any(|w| gap.eq_ignore_ascii_case(w)) {
+        // `fell 4.64 billion francs to 7.88 billion`: a change in money, then the new level in the same
+        // money (a change in per cent leads to a level in anything).
+        let new_level = gap.eq_ignore_ascii_case("to")
+            && prev.subtype == Subtype::Money
+            && after_change_verb(text, prev.span.start);
+        if !new_level && !COMPARED.iter().any(|w| gap.eq_ignore_ascii_case(w)) {
             continue;
         }
         // `fell to 5.8 pct from 6.2` compares two rates, but in `up 8.8 pct from 111,743` the number after
@@ -580,8 +587,16 @@ fn range_end(
     if fig.bare && other.bare && link_word == "-" && hi.to_f64() < lo.to_f64() {
         return RangeEnd::Score(other.span.end);
     }
-    let compatible = fig.unit.is_none() || other.unit.is_none() || fig.unit == other.unit;
-    if compatible && lo.to_f64() <= hi.to_f64() {
+    // `rose 17.3 pct to 413,462`: a percentage does not range to a bare number.
+    let compatible = (fig.unit.is_none() || other.unit.is_none() || fig.unit == other.unit)
+        && !(fig.subtype == Subtype::Percent && other.unit.is_none());
+    // After a verb of change, `to` often leads from the change to the new level: `fell 4.64 billion
+    // francs to 7.88 billion` writes the change's own unit or scale, and in `rose 1-1/4 to 22-3/4` the
+    // level dwarfs the change. `gained 3.70 to 4.60 dlrs` and `down 50 to 60 pct` are still ranges.
+    let change_then_level = link_word == "to"
+        && after_change_verb(text, fig.span.start)
+        && (!fig.bare || hi.to_f64() > 4.0 * lo.to_f64());
+    if compatible && !change_then_level && lo.to_f64() <= hi.to_f64() {
         RangeEnd::Range(Box::new(other), lo, hi)
     } else {
         RangeEnd::None
@@ -692,6 +707,58 @@ fn vague_amounts(text: &str, is_blocked: &dyn Fn(Span) -> bool) -> Vec<Claim> {
         out.push(claim);
     }
     out
+}
+
+/// Verbs and adverbs of change that a figure of change follows (`rose 5 pct`, `was up 1/4`).
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "gained",
+    "lost",
+    "climbed",
+    "dropped",
+    "declined",
+    "increased",
+    "decreased",
+    "jumped",
+    "slipped",
+    "eased",
+    "added",
+    "shed",
+    "advanced",
+    "slid",
+    "plunged",
+    "soared",
+    "tumbled",
+    "surged",
+    "grew",
+    "grown",
+    "dipped",
+    "firmed",
+    "raised",
+    "lowered",
+    "reduced",
+    "rising",
+    "falling",
+    "up",
+    "down",
+    "off",
+    "higher",
+    "lower",
+];
+
+/// True when a verb of change comes right before `start`, or before a `by` right before it (`rose by`).
+fn after_change_verb(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let ws = crate::text::trailing_run_start(before, char::is_alphabetic);
+    let at = if before[ws..].eq_ignore_ascii_case("by") {
+        ws
+    } else {
+        start
+    };
+    preceded_by_word(text, at, CHANGE_VERBS)
 }
 
 fn preceded_by_word(text: &str, start: usize, words: &[&str]) -> bool {
@@ -1122,7 +1189,7 @@ fn build(
     Some(fig)
 }
 
-/// A fraction in digits or a vulgar-fraction character: `4/5`, `1 4/5`, `½`. Only proper fractions with a
+/// A fraction in digits or a vulgar-fraction character: `4/5`, `1 4/5`, `37-1/2`, `½`. Only proper fractions with a
 /// small denominator count (`9/11` and `24/7` are not fractions).
 fn parse_fraction(s: &str) -> Option<Decimal> {
     let vulgar = |c: char| -> Option<(i128, i128)> {
@@ -1150,7 +1217,8 @@ fn parse_fraction(s: &str) -> Option<Decimal> {
         let (n, d) = vulgar(c)?;
         return Decimal::int(n).div_int(d);
     }
-    let (whole, frac) = match s.split_once(char::is_whitespace) {
+    // "12 1/2", and the wire style "37-1/2".
+    let (whole, frac) = match s.split_once(|c: char| c.is_whitespace() || c == '-') {
         Some((w, f)) => (Some(w), f),
         None => (None, s),
     };
@@ -1437,6 +1505,8 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
     for (form, iso) in [
         (" cents", "USD"),
         (" cent", "USD"),
+        // The wire services' abbreviation.
+        (" cts", "USD"),
         (" pence", "GBP"),
         (" pennies", "GBP"),
         (" penny", "GBP"),

@@ -425,7 +425,7 @@ t!(
         ("87.9 mln dlrs", "87900000", "USD"),
         ("89.2", "89.2", ""),
         ("1.20 dlrs", "1.2", "USD"),
-        ("78", "78", ""),
+        ("78 cts", "0.78", "USD"),
         ("121,616", "121616", ""),
         ("8.8 pct", "8.8", "%"),
         ("111,743", "111743", ""),
@@ -442,5 +442,37 @@ t!(
         ("1.85 billion dlrs", "1850000000", "USD"),
         ("2 billion", "2000000000", ""),
         ("7", "7", "")
+    ]
+);
+
+// Wire copy writes mixed numbers with a hyphen (`37-1/2`) and cents as `cts`.
+t!(
+    wire_mixed_numbers_and_cents,
+    "The prime rose to 7-3/4 pct from 7-1/2. It pays 37-1/2 cts, up from 30 cts; a 5-1/4 inch drive; 9/11 and 24/7 are no fractions.",
+    [
+        ("7-3/4 pct", "7.75", "%"),
+        ("7-1/2", "7.5", "%"),
+        ("37-1/2 cts", "0.375", "USD"),
+        ("30 cts", "0.3", "USD"),
+        ("5-1/4 inch", "5.25", "in")
+    ]
+);
+
+// After a verb of change, `X to Y` is the change and the new level, unless the bare first number is of
+// the level's size (a range of changes). A percentage never ranges to a bare number.
+t!(
+    change_then_level_is_two_figures,
+    "Chrysler rose 3/8 to 58-5/8. Reserves fell by 4.64 billion francs to 7.88 billion. Lloyds rose one penny to 488. Exports rose 17.3 pct to 413,462. Cattle gained 0.50 to 1.00 dlr. Profit may be down 50 to 60 pct.",
+    [
+        ("3/8", "0.375", ""),
+        ("58-5/8", "58.625", ""),
+        ("4.64 billion francs", "4640000000", "CHF"),
+        ("7.88 billion", "7880000000", "CHF"),
+        ("one penny", "0.01", "GBP"),
+        ("488", "488", ""),
+        ("17.3 pct", "17.3", "%"),
+        ("413,462", "413462", ""),
+        ("0.50 to 1.00 dlr", "0.5", "USD"),
+        ("50 to 60 pct", "50", "%")
     ]
 );
