@@ -1372,8 +1372,7 @@ impl Ctx<'_> {
                 }
                 let mut value = match self.reference {
                     Some(r) => timex::day(r + chrono::Duration::days(offset)),
-                    None if offset == 0 => "PRESENT_REF".to_string(),
-                    None => return Some((Subtype::Date, None, None)),
+                    None => timex::unanchored(offset),
                 };
                 let part = g("part")
                     .map(part_of_day)
@@ -1401,7 +1400,7 @@ impl Ctx<'_> {
                 };
                 let value = match self.reference {
                     Some(r) => timex::shifted(r, shift, unit)?,
-                    None => "PRESENT_REF".to_string(),
+                    None => timex::unanchored(shift),
                 };
                 Some((Subtype::Date, Some(value), None))
             }
@@ -1554,11 +1553,7 @@ impl Ctx<'_> {
                         }
                         v
                     }
-                    None => match shift {
-                        -1 => "PAST_REF".to_string(),
-                        1 => "FUTURE_REF".to_string(),
-                        _ => "PRESENT_REF".to_string(),
-                    },
+                    None => timex::unanchored(shift),
                 };
                 Some((Subtype::Date, Some(value), None))
             }

@@ -186,6 +186,18 @@ t!(
     None,
     [("today", "PRESENT_REF")]
 );
+// Without a reference date, a relative day or period edge keeps its direction.
+t!(
+    relative_days_and_edges_unresolved,
+    "Shares fell yesterday, after a rise at the end of last year; they may gain tomorrow and at the start of next year.",
+    None,
+    [
+        ("yesterday", "PAST_REF"),
+        ("the end of last year", "PAST_REF"),
+        ("tomorrow", "FUTURE_REF"),
+        ("the start of next year", "FUTURE_REF")
+    ]
+);
 t!(
     relative_units,
     "Sales fell last week and will rise next month.",

@@ -173,6 +173,17 @@ pub fn unresolved_weekday(wd: Weekday) -> String {
     format!("XXXX-WXX-{}", wd.number_from_monday())
 }
 
+/// The value of a relative expression shifted by `shift` periods when there is no reference date:
+/// the direction alone (`yesterday`, `the end of last year` → `PAST_REF`; `today` → `PRESENT_REF`).
+pub fn unanchored(shift: i64) -> String {
+    match shift.signum() {
+        -1 => "PAST_REF",
+        1 => "FUTURE_REF",
+        _ => "PRESENT_REF",
+    }
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
