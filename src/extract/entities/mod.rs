@@ -1084,6 +1084,14 @@ fn next_word(text: &str, end: usize) -> Option<&str> {
     )
 }
 
+/// True when a reporting verb and `it` or `its` follow `end` ("said it", "told its shareholders").
+fn speaks_as_it(text: &str, end: usize) -> bool {
+    next_word(text, end).is_some_and(|verb| {
+        REPORTING.contains(&verb)
+            && next_word(text, end + 1 + verb.len()).is_some_and(|w| matches!(w, "it" | "its"))
+    })
+}
+
 /// Rule ids of names typed by what the text says they are.
 fn kind_rule(t: Subtype) -> &'static str {
     match t {
@@ -1343,6 +1351,16 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         {
             return Some(Subtype::Organization);
         }
+    }
+    // "Cybertek said it is forming", "Gencorp said its": an unknown name that speaks of itself as "it" is
+    // a company or body. A known given name or surname keeps a person ("Natalie Koether said it").
+    if words.len() <= 3
+        && speaks_as_it(text, m.span.end)
+        && !words
+            .iter()
+            .any(|w| g.given.contains(w) || g.surnames.contains(w))
+    {
+        return Some(Subtype::Organization);
     }
     if words.len() == 1 {
         if let Some(t) = lone_name_cue(m, text) {

@@ -690,3 +690,14 @@ t!(
         ("Lintner Foods Inc", Organization, "Lintner Foods Inc")
     ]
 );
+
+// An unknown name that speaks of itself as "it" is a company or body; a known name stays a person.
+t!(
+    speaks_as_it_is_an_organization,
+    "In March, Tarvoline said it would close two plants. Later, Brenmark Vossel said its profit fell. Natalie Koether said it was too early.",
+    [
+        ("Tarvoline", Organization, "Tarvoline"),
+        ("Brenmark Vossel", Organization, "Brenmark Vossel"),
+        ("Natalie Koether", Person, "Natalie Koether")
+    ]
+);
