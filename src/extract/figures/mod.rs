@@ -487,6 +487,17 @@ const SUBUNITS: &[&str] = &[
 /// (`from 4 plants`) keeps it.
 fn carry_units(text: &str, claims: &mut [Claim]) {
     for i in 1..claims.len() {
+        // `raised 50 cts to 18.10 and 19.35 dlrs`: money written just after, for both, wins over cents.
+        let end = claims[i].span.end;
+        let shares_next = claims.get(i + 1).is_some_and(|n| {
+            n.subtype == Subtype::Money
+                && !writes_any(&text[n.span], SUBUNITS)
+                && n.span.start >= end
+                && n.span.start - end <= 6
+                && text[end..n.span.start]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '-'))
+        });
         let (before, rest) = claims.split_at_mut(i);
         let (prev, cur) = (&before[i - 1], &mut rest[0]);
         if !matches!(prev.subtype, Subtype::Money | Subtype::Percent)
@@ -497,8 +508,9 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
         {
             continue;
         }
-        // `1.20 dlrs vs 78 cts`, `5.5 cents vs 5.0`: cents are another unit.
-        if writes_any(&text[prev.span], SUBUNITS) {
+        // `5.5 cents vs 5.0`, `dipped 33p to 3,275`: the number is in cents too.
+        let cents = writes_any(&text[prev.span], SUBUNITS);
+        if cents && shares_next {
             continue;
         }
         let after = text[cur.span.end..].trim_start();
@@ -530,6 +542,12 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
             &["to", "at", "of", "was", "were", "is"],
         );
         if prev.subtype != Subtype::Percent || gap != "from" || level {
+            if cents {
+                let Some(v) = cur.value.as_deref().and_then(Decimal::parse) else {
+                    continue;
+                };
+                cur.value = v.div_int(100).map(|v| v.to_string());
+            }
             cur.subtype = prev.subtype;
             cur.unit = prev.unit.clone();
             cur.rule = "figure.unit_carried";
@@ -701,7 +719,16 @@ fn vague_amounts(text: &str, is_blocked: &dyn Fn(Span) -> bool) -> Vec<Claim> {
             "figure.count.vague",
         );
         claim.value = value.map(|v| v.to_string());
-        claim.unit = counted_noun(text, m.end());
+        // "hundreds of millions of dollars": money, its currency word inside the span.
+        match currency_after(&text[m.end()..], true) {
+            Some((len, iso)) => {
+                claim.subtype = Subtype::Money;
+                claim.span.end = m.end() + len;
+                claim.unit = Some(iso.to_string());
+                claim.rule = "figure.money.vague";
+            }
+            None => claim.unit = counted_noun(text, m.end()),
+        }
         claim.qualifier = Some(Qualifier::Gt);
         claim.confidence = 0.6;
         out.push(claim);
@@ -1420,8 +1447,14 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
             if after_adj_trim.len() == after_adj.len() {
                 continue;
             }
-            if after_adj_trim.starts_with(word) {
-                let mut end = lower.len() - after_adj_trim.len() + word.len();
+            // The wire writes "Canadian dlrs".
+            let written = if *word == "dollar" && after_adj_trim.starts_with("dlr") {
+                "dlr"
+            } else {
+                word
+            };
+            if after_adj_trim.starts_with(written) {
+                let mut end = lower.len() - after_adj_trim.len() + written.len();
                 let tail = &lower[end..];
                 let plural = ["s", "es"].iter().find(|p| {
                     tail.starts_with(**p) && !tail[p.len()..].starts_with(char::is_alphanumeric)

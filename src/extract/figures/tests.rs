@@ -469,10 +469,36 @@ t!(
         ("4.64 billion francs", "4640000000", "CHF"),
         ("7.88 billion", "7880000000", "CHF"),
         ("one penny", "0.01", "GBP"),
-        ("488", "488", ""),
+        ("488", "4.88", "GBP"),
         ("17.3 pct", "17.3", "%"),
         ("413,462", "413462", ""),
         ("0.50 to 1.00 dlr", "0.5", "USD"),
         ("50 to 60 pct", "50", "%")
+    ]
+);
+
+// A number compared with cents or pence is in cents too, unless money written just after it is shared.
+t!(
+    cents_carried_to_compared_number,
+    "Int div 5.5 cents vs 5.0. Lloyds dipped 4p to 488. Grades were raised 50 cts to 18.10 and 19.35 dlrs.",
+    [
+        ("5.5 cents", "0.055", "USD"),
+        ("5.0", "0.05", "USD"),
+        ("4p", "0.04", "GBP"),
+        ("488", "4.88", "GBP"),
+        ("50 cts", "0.5", "USD"),
+        ("18.10", "18.1", ""),
+        ("19.35 dlrs", "19.35", "USD")
+    ]
+);
+// "Canadian dlrs" is the wire's "Canadian dollars"; vague amounts of a currency are money.
+t!(
+    wire_currency_abbreviations_and_vague_money,
+    "It raised 947 mln Canadian dlrs and 200 mln U.S. Dlrs, after losing hundreds of millions of dollars and thousands of euros.",
+    [
+        ("947 mln Canadian dlrs", "947000000", "CAD"),
+        ("200 mln U.S. Dlrs", "200000000", "USD"),
+        ("hundreds of millions of dollars", "100000000", "USD"),
+        ("thousands of euros", "1000", "EUR")
     ]
 );
