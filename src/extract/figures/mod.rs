@@ -487,19 +487,7 @@ const SUBUNITS: &[&str] = &[
 /// (`from 4 plants`) keeps it.
 fn carry_units(text: &str, claims: &mut [Claim]) {
     for i in 1..claims.len() {
-        // `raised 50 cts to 18.10 and 19.35 dlrs`: money written just after, for both, wins over cents.
-        let end = claims[i].span.end;
-        let shares_next = claims.get(i + 1).is_some_and(|n| {
-            n.subtype == Subtype::Money
-                && !writes_any(&text[n.span], SUBUNITS)
-                && n.span.start >= end
-                && n.span.start - end <= 6
-                && text[end..n.span.start]
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '-'))
-        });
-        let (before, rest) = claims.split_at_mut(i);
-        let (prev, cur) = (&before[i - 1], &mut rest[0]);
+        let (prev, cur) = (&claims[i - 1], &claims[i]);
         if !matches!(prev.subtype, Subtype::Money | Subtype::Percent)
             || prev.unit.is_none()
             || cur.subtype != Subtype::Count
@@ -510,7 +498,7 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
         }
         // `5.5 cents vs 5.0`, `dipped 33p to 3,275`: the number is in cents too.
         let cents = writes_any(&text[prev.span], SUBUNITS);
-        if cents && shares_next {
+        if cents && money_shared_after(text, cur, claims.get(i + 1)) {
             continue;
         }
         let after = text[cur.span.end..].trim_start();
@@ -541,18 +529,38 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
             prev.span.start,
             &["to", "at", "of", "was", "were", "is"],
         );
-        if prev.subtype != Subtype::Percent || gap != "from" || level {
-            if cents {
-                let Some(v) = cur.value.as_deref().and_then(Decimal::parse) else {
-                    continue;
-                };
-                cur.value = v.div_int(100).map(|v| v.to_string());
-            }
-            cur.subtype = prev.subtype;
-            cur.unit = prev.unit.clone();
-            cur.rule = "figure.unit_carried";
+        if prev.subtype == Subtype::Percent && gap == "from" && !level {
+            continue;
         }
+        let value = match (cents, cur.value.as_deref()) {
+            (false, _) => cur.value.clone(),
+            (true, v) => match v.and_then(Decimal::parse) {
+                Some(v) => v.div_int(100).map(|v| v.to_string()),
+                None => continue,
+            },
+        };
+        let (subtype, unit) = (prev.subtype, prev.unit.clone());
+        let cur = &mut claims[i];
+        cur.value = value;
+        cur.subtype = subtype;
+        cur.unit = unit;
+        cur.rule = "figure.unit_carried";
     }
+}
+
+/// `raised 50 cts to 18.10 and 19.35 dlrs`: money (not cents) written just after `cur`, which the two
+/// numbers share.
+fn money_shared_after(text: &str, cur: &Claim, next: Option<&Claim>) -> bool {
+    let end = cur.span.end;
+    next.is_some_and(|n| {
+        n.subtype == Subtype::Money
+            && !writes_any(&text[n.span], SUBUNITS)
+            && n.span.start >= end
+            && n.span.start - end <= 6
+            && text[end..n.span.start]
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '-'))
+    })
 }
 
 /// What follows a figure: the high end of a range, a score's second number, or nothing.
@@ -779,9 +787,9 @@ const CHANGE_VERBS: &[&str] = &[
 /// True when a verb of change comes right before `start`, or before a `by` right before it (`rose by`).
 fn after_change_verb(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
-    let ws = crate::text::trailing_run_start(before, char::is_alphabetic);
-    let at = if before[ws..].eq_ignore_ascii_case("by") {
-        ws
+    let word = crate::text::last_word(before);
+    let at = if word.eq_ignore_ascii_case("by") {
+        before.len() - word.len()
     } else {
         start
     };
