@@ -365,6 +365,56 @@ const LOWER_TITLES: &[&str] = &[
     "boss",
     "strategist",
     "pollster",
+    "investor",
+    "banker",
+    "financier",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "billionaire",
+    "researcher",
+    "consultant",
+    "lawmaker",
+    "legislator",
+    "congressman",
+    "congresswoman",
+    "politician",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "prosecutor",
+    "detective",
+    "inspector",
+    "sheriff",
+    "sergeant",
+    "lieutenant",
+    "astronaut",
+    "engineer",
+    "architect",
+    "surgeon",
+    "physician",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "priest",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "pastor",
+    "pianist",
+    "guitarist",
+    "violinist",
+    "drummer",
+    "dancer",
+    "golfer",
+    "boxer",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "quarterback",
     "candidate",
     "nominee",
     "rival",
@@ -1295,6 +1345,26 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     {
         return Some(Subtype::Person);
     }
+    // "Lloyd C. Lubensky", "Clifford G. Zimmer Jr.": a middle initial between two name words, or a
+    // generational suffix after two or three, is a person's name whatever the given name.
+    let (core, suffixed) = match words.split_last() {
+        Some((last, rest)) if GENERATIONAL.contains(last) => (rest, true),
+        _ => (&words[..], false),
+    };
+    // Not "Raising U.S. Trade" or "World War II": known initials are a place, and a given name is not
+    // needed only when the first word is no everyday word.
+    let name_word = |w: &&str| looks_like_name_word(w) && !g.by_name.contains_key(w);
+    if (2..=4).contains(&core.len())
+        && name_word(&core[0])
+        && (g.given.contains(core[0]) || !g.is_common_word(core[0]))
+        && name_word(&core[core.len() - 1])
+        && core[1..core.len() - 1]
+            .iter()
+            .all(|w| is_initials(w) && !g.by_name.contains_key(w))
+        && (suffixed || core.len() >= 3)
+    {
+        return Some(Subtype::Person);
+    }
     // "R Smith", "J Garcia" (team sheets, bylines): one bare capital before a known surname. Only a known
     // surname: "J Crew", "E Street" and "X Factor" are not people.
     if let [initial, surname] = words[..] {
@@ -1383,6 +1453,9 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         _ => Subtype::Organization,
     })
 }
+
+/// Generational suffixes that end a person's name ("Zimmer Jr.", "Henry Ford II").
+const GENERATIONAL: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 /// Initials: one or more capital letters each with a full stop (`O.J.`, `J.`, `J.R.R.`).
 fn is_initials(w: &str) -> bool {
@@ -2262,9 +2335,18 @@ fn lower_title_before(text: &str, start: usize) -> bool {
     let ws = crate::text::trailing_run_start(before, |c: char| {
         c.is_alphabetic() || c == '-' || c == '.'
     });
-    let w = before[ws..].trim_end_matches('.').to_lowercase();
+    let word = &before[ws..];
+    let w = word.trim_end_matches('.').to_lowercase();
+    // A full stop after a whole word ends its sentence ("rose to the rank of lieutenant. Elected for"):
+    // only an abbreviated title keeps it ("Dr. Hamel", "Sen. Warren").
+    if w.len() < word.len() && !ABBREVIATED_TITLES.contains(&w.as_str()) {
+        return false;
+    }
     LOWER_TITLES.contains(&w.as_str())
 }
+
+/// The [`LOWER_TITLES`] written as abbreviations with a full stop.
+const ABBREVIATED_TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen"];
 
 #[cfg(test)]
 mod tests;

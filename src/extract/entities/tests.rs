@@ -701,3 +701,40 @@ t!(
         ("Natalie Koether", Person, "Natalie Koether")
     ]
 );
+
+// An occupation before a name makes a person, even of a name that then speaks of "it"; a title word that
+// ends the sentence before does not.
+t!(
+    occupation_before_name_is_a_person,
+    "Dallas investor Bradbury Dyer said it had bought shares. Wasps midfielder Tovo joined.",
+    [
+        ("Dallas", Location, "Dallas"),
+        ("Bradbury Dyer", Person, "Bradbury Dyer"),
+        ("Tovo", Person, "Tovo")
+    ]
+);
+t!(
+    title_word_ending_a_sentence_titles_nothing,
+    "He became a senator. Elected in 1945, he served long. So said the analyst. Disruptions followed.",
+    []
+);
+// A middle initial or a generational suffix makes a person's name whatever the given name; known initials
+// ("U.S.") and everyday first words do not (that run stays what it was before: no person).
+t!(
+    middle_initial_or_suffix_is_a_person,
+    "The board named Rexford T. Babcock and Hartwell Quimby Jr. to it. Raising U.S. Trade barriers would hurt.",
+    [
+        ("Rexford T. Babcock", Person, "Rexford T. Babcock"),
+        ("Hartwell Quimby Jr.", Person, "Hartwell Quimby Jr."),
+        ("Raising U.S. Trade", Organization, "Raising U.S. Trade")
+    ]
+);
+// Businesses named in the possessive keep their "'s": "Lloyd's" is no person called Lloyd.
+t!(
+    possessive_business_name,
+    "Lloyd's said losses rose. Shares of Wendy's fell.",
+    [
+        ("Lloyd's", Organization, "Lloyd's"),
+        ("Wendy's", Organization, "Wendy's")
+    ]
+);
