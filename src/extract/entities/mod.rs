@@ -1098,6 +1098,27 @@ const KIND_NOUNS: &[(&str, Subtype)] = &[
     ("valley", Subtype::Location),
     ("basin", Subtype::Location),
     ("coast", Subtype::Location),
+    ("peninsula", Subtype::Location),
+    ("desert", Subtype::Location),
+    ("strait", Subtype::Location),
+    ("canal", Subtype::Location),
+    // Sites, mostly named after the place they are in ("its Irving facility", "the Ouadi Doum airstrip").
+    ("airstrip", Subtype::Location),
+    ("airfield", Subtype::Location),
+    ("airbase", Subtype::Location),
+    ("airport", Subtype::Location),
+    ("dam", Subtype::Location),
+    ("refinery", Subtype::Location),
+    ("smelter", Subtype::Location),
+    ("oilfield", Subtype::Location),
+    ("shipyard", Subtype::Location),
+    ("plant", Subtype::Location),
+    ("factory", Subtype::Location),
+    ("mill", Subtype::Location),
+    ("facility", Subtype::Location),
+    ("terminal", Subtype::Location),
+    ("harbour", Subtype::Location),
+    ("harbor", Subtype::Location),
 ];
 
 fn kind_noun(w: &str) -> Option<Subtype> {
@@ -1421,6 +1442,13 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         {
             return Some(Subtype::Organization);
         }
+    }
+    // "the Ouadi Doum airstrip", "the Hassi Messaoud oilfield": an unknown name that modifies a kind of
+    // place is that place (a lone name is typed so by `lone_name_cue`).
+    if words.len() >= 2
+        && next_word(text, m.span.end).and_then(kind_noun) == Some(Subtype::Location)
+    {
+        return Some(Subtype::Location);
     }
     // "Cybertek said it is forming", "Gencorp said its": an unknown name that speaks of itself as "it" is
     // a company or body. A known given name or surname keeps a person ("Natalie Koether said it").

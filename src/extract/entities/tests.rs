@@ -738,3 +738,13 @@ t!(
         ("Wendy's", Organization, "Wendy's")
     ]
 );
+// An unknown name that modifies a kind of site is the place it is in; a known company keeps its type.
+t!(
+    name_before_a_site_is_a_place,
+    "Rebels shelled the Kessam Doura airstrip. Output at its Varnley plant fell. The Saab factory closed.",
+    [
+        ("Kessam Doura", Location, "Kessam Doura"),
+        ("Varnley", Location, "Varnley"),
+        ("Saab", Organization, "Saab")
+    ]
+);
