@@ -606,7 +606,23 @@ fn range_end(
     let (Some(lo), Some(hi)) = (fig.value, other.value) else {
         return RangeEnd::None;
     };
-    let lo = match (fig.scale, other.scale) {
+    // `6 to 7 billion` shares the scale; so does `six to seven billion`, where the words took theirs into
+    // their value (the first number is then a small multiplier, not `700,000 and one million`).
+    let shared_scale = other.scale.or_else(|| {
+        let words = &text[other.span];
+        let last = words.split_whitespace().last()?;
+        let spelled = !words.contains(|c: char| c.is_ascii_digit())
+            && ["thousand", "million", "billion", "trillion"]
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w));
+        let multiplier = spelled
+            && lo.to_f64() < 1000.0
+            && !text[fig.span]
+                .split_whitespace()
+                .any(|w| scale_word(w).is_some());
+        scale_word(last).filter(|_| multiplier)
+    });
+    let lo = match (fig.scale, shared_scale) {
         (None, Some(s)) => lo.checked_mul(s).unwrap_or(lo),
         _ => lo,
     };
@@ -622,7 +638,18 @@ fn range_end(
     let change_then_level = link_word == "to"
         && after_change_verb(text, fig.span.start)
         && (!fig.bare || hi.to_f64() > 4.0 * lo.to_f64());
-    if compatible && !change_then_level && lo.to_f64() <= hi.to_f64() {
+    // Wire copy quotes a share's change, then its price, in eighths: `Telex fell 11 to 34-1/4`, `Exxon 7/8
+    // to 62-3/4` in a list after one verb. Two bare numbers, one of them a fraction, the second more than
+    // twice the first and a price-like level, are no range (`1/8 to 3/8 point`, `24-1/2 to 26` still are).
+    let quoted_range = preceded_by_word(text, fig.span.start, &["between", "from"])
+        || text[..fig.span.start].trim_end().ends_with("range of");
+    let price_after_change = !quoted_range
+        && fig.bare
+        && other.bare
+        && (text[fig.span].contains('/') || text[other.span].contains('/'))
+        && hi.to_f64() > 2.0 * lo.to_f64()
+        && hi.to_f64() >= 5.0;
+    if compatible && !change_then_level && !price_after_change && lo.to_f64() <= hi.to_f64() {
         RangeEnd::Range(Box::new(other), lo, hi)
     } else {
         RangeEnd::None

@@ -477,6 +477,32 @@ t!(
     ]
 );
 
+// Wire copy quotes a share's change, then its price, in eighths, also in lists after one verb; a range
+// of eighths ("1/8 to 3/8 point"), a quoted range and a range of close prices stay ranges.
+t!(
+    wire_change_then_price_is_two_figures,
+    "Telmark fell 11 to 34-1/4. Oil issues gained, Verco <VRC> 5/8 to 62-3/4, Ambrex <AMB> 2 to 83-1/8. Gains were 1/8 to 3/8 point. It traded in a range of 5-7/8 to 13-1/4.",
+    [
+        ("11", "11", ""),
+        ("34-1/4", "34.25", ""),
+        ("5/8", "0.625", ""),
+        ("62-3/4", "62.75", ""),
+        ("2", "2", ""),
+        ("83-1/8", "83.125", ""),
+        ("1/8 to 3/8", "0.125", ""),
+        ("5-7/8 to 13-1/4", "5.875", "")
+    ]
+);
+// Spelled numbers share the scale word of the second end: `six to seven billion` is 6 to 7 billion.
+t!(
+    spelled_range_shares_its_scale,
+    "Profit was put at six to seven billion marks, and sales at between 700,000 and one million units.",
+    [
+        ("six to seven billion", "6000000000", "marks"),
+        ("700,000 and one million", "700000", "units")
+    ]
+);
+
 // A number compared with cents or pence is in cents too, unless money written just after it is shared.
 t!(
     cents_carried_to_compared_number,
