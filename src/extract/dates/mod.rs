@@ -2389,6 +2389,32 @@ impl Ctx<'_> {
             "circa", "spring", "summer", "autumn", "fall", "winter", "season", "a", "as", "than",
             "at", "on", "against", "over", "past",
         ];
+        // Plural nouns of what a period's accounts and statistics report, which a year before them modifies.
+        const YEAR_MEASURES: &[&str] = &[
+            "sales",
+            "earnings",
+            "profits",
+            "revenues",
+            "results",
+            "figures",
+            "exports",
+            "imports",
+            "shipments",
+            "deliveries",
+            "losses",
+            "dividends",
+            "accounts",
+            "forecasts",
+            "estimates",
+            "targets",
+            "budgets",
+            "plantings",
+            "harvests",
+            "receipts",
+            "elections",
+            "finals",
+            "championships",
+        ];
         let next = self.next_word(end).to_ascii_lowercase();
         // "at 1500 metres", "and 1990 tonnes": a measure whatever the word before.
         let unit = next.len() >= 2 && super::figures::is_unit_word(&next);
@@ -2398,7 +2424,9 @@ impl Ctx<'_> {
         if YEAR_CUES.contains(&prev.as_str()) || crate::time::month_number(&prev).is_some() {
             return true;
         }
-        !looks_plural(&next)
+        // "had 1986 sales of", "1987 earnings": a year before what a year's accounts report is that
+        // year, though the noun is plural ("sold 1986 cars" is a count).
+        !looks_plural(&next) || YEAR_MEASURES.contains(&next.as_str())
     }
 
     /// Words like "earlier", "later", "once", "the past" are dates only in some uses.

@@ -710,6 +710,12 @@ t!(
     None,
     [("1999", "1999"), ("2010", "2010")]
 );
+t!(
+    year_before_reported_measures_is_a_year,
+    "Vantell had 1986 sales of 40 mln dlrs and expects 1987 earnings to rise; it sold 1988 cars.",
+    None,
+    [("1986", "1986"), ("1987", "1987")]
+);
 
 // Phrases broken over lines (hard-wrapped wire copy) are read like any other.
 t!(
