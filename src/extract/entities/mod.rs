@@ -366,7 +366,6 @@ const LOWER_TITLES: &[&str] = &[
     "strategist",
     "pollster",
     "investor",
-    "banker",
     "financier",
     "entrepreneur",
     "businessman",
