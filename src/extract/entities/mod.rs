@@ -427,14 +427,6 @@ const LOWER_TITLES: &[&str] = &[
     "mother",
     "brother",
     "sister",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
 ];
 
 /// A candidate name before typing.
@@ -2364,15 +2356,14 @@ fn lower_title_before(text: &str, start: usize) -> bool {
     });
     let word = &before[ws..];
     let w = word.trim_end_matches('.').to_lowercase();
-    // A full stop after a whole word ends its sentence ("rose to the rank of lieutenant. Elected for"):
-    // only an abbreviated title keeps it ("Dr. Hamel", "Sen. Warren").
-    if w.len() < word.len() && !ABBREVIATED_TITLES.contains(&w.as_str()) {
-        return false;
-    }
-    LOWER_TITLES.contains(&w.as_str())
+    // An abbreviated title takes a full stop or none ("Dr. Hamel", "Dr Hamel"); after a whole word a full
+    // stop ends its sentence ("rose to the rank of lieutenant. Elected for").
+    ABBREVIATED_TITLES.contains(&w.as_str())
+        || w.len() == word.len() && LOWER_TITLES.contains(&w.as_str())
 }
 
-/// The [`LOWER_TITLES`] written as abbreviations with a full stop.
+/// Titles before a name written as abbreviations, with or without a full stop (the whole words are
+/// [`LOWER_TITLES`]).
 const ABBREVIATED_TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen"];
 
 #[cfg(test)]

@@ -615,11 +615,7 @@ fn range_end(
             && ["thousand", "million", "billion", "trillion"]
                 .iter()
                 .any(|w| last.eq_ignore_ascii_case(w));
-        let multiplier = spelled
-            && lo.to_f64() < 1000.0
-            && !text[fig.span]
-                .split_whitespace()
-                .any(|w| scale_word(w).is_some());
+        let multiplier = spelled && lo.to_f64() < 1000.0 && !writes_scale(&text[fig.span]);
         scale_word(last).filter(|_| multiplier)
     });
     let lo = match (fig.scale, shared_scale) {
