@@ -605,6 +605,7 @@ impl Extractor for EntityExtractor {
         // A quotation starts a sentence of its own: `commented, "Hoping that` capitalizes `Hoping`.
         sentence_starts.extend(quotation_starts(doc));
         sentence_starts.extend(colon_starts(doc));
+        sentence_starts.extend(legal_form_starts(doc));
 
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
@@ -844,6 +845,35 @@ fn colon_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| t.text(text)),
         )
+        .then_some(next.span.start)
+    })
+}
+
+/// Words that open a sentence to qualify the role or the rival named next, and are no part of a name:
+/// "Former WorldCom chief executive", "Rival Airbus", "Veteran Labour MP".
+const NAME_MODIFIERS: &[&str] = &[
+    "Former", "Ex", "Rival", "Fellow", "Veteran", "Then", "Longtime", "Onetime",
+];
+
+/// Where a sentence starts after a company's legal form and its period (`acquired Belkin Inc. Terms were
+/// not disclosed`): the sentence splitter keeps `Apple Inc. Chief Executive Tim Cook` together, but a
+/// run of names ends at the period ("Toyota Motor Co. Ltd." goes on), so the next capitalized word may be
+/// an ordinary word capitalized to start a sentence.
+fn legal_form_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
+    let text: &str = &doc.doc.text;
+    let toks = &doc.tokens;
+    toks.windows(3).filter_map(move |w| {
+        let [form, period, next] = w else {
+            return None;
+        };
+        let gap = text.get(period.span.end..next.span.start)?;
+        (LEGAL_FORMS.contains(&form.text(text))
+            && period.text(text) == "."
+            && period.span.start == form.span.end
+            && next.kind == TokenKind::Word
+            && matches!(gap, " " | "  " | "\n")
+            && is_capitalized(next.text(text))
+            && !LEGAL_FORMS.contains(&next.text(text)))
         .then_some(next.span.start)
     })
 }
@@ -1938,6 +1968,16 @@ fn runs(
             i += 1;
             continue;
         }
+        // "Former WorldCom chief executive": a modifier that opens the sentence starts no name.
+        if sentence_starts.contains(&toks[i].span.start)
+            && NAME_MODIFIERS.contains(&toks[i].text(text))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| is_name(n) && joined(&toks[i], n))
+        {
+            i += 1;
+            continue;
+        }
         // Grow the run.
         let mut j = i;
         while let Some(next) = toks.get(j + 1) {
@@ -1951,9 +1991,13 @@ fn runs(
                 ) || (cur_text.chars().count() == 1
                     && cur_text.starts_with(char::is_uppercase))
                     || cur_text.contains('.');
-                let continues = toks
-                    .get(j + 2)
-                    .is_some_and(|n| is_name(n) && joined(next, n));
+                // A legal form with its period ends the name unless another one follows ("Toyota Motor
+                // Co. Ltd."): in "a stake in Helix Corp. Helix said" the next word starts a sentence.
+                let continues = toks.get(j + 2).is_some_and(|n| {
+                    is_name(n)
+                        && joined(next, n)
+                        && (!LEGAL_FORMS.contains(&cur_text) || LEGAL_FORMS.contains(&n.text(text)))
+                });
                 if abbrev && (continues || !matches!(cur_text.chars().count(), 1)) {
                     j += 1;
                     if continues {

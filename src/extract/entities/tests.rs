@@ -748,3 +748,33 @@ t!(
         ("Saab", Organization, "Saab")
     ]
 );
+t!(
+    legal_form_with_period_ends_the_name,
+    "They sold the mill to Brenlow Timber Corp. Brenlow will pay in cash. Terms were set with Quillan Metals Ltd. Terms were not disclosed.",
+    [
+        ("Brenlow Timber Corp.", Organization, "Brenlow Timber Corp."),
+        ("Brenlow", Organization, "Brenlow Timber Corp."),
+        ("Quillan Metals Ltd.", Organization, "Quillan Metals Ltd.")
+    ]
+);
+t!(
+    two_legal_forms_stay_one_name,
+    "The parts come from Marubeni Koki Co. Ltd. in Osaka.",
+    [
+        (
+            "Marubeni Koki Co. Ltd.",
+            Organization,
+            "Marubeni Koki Co. Ltd."
+        ),
+        ("Osaka", Location, "Osaka")
+    ]
+);
+t!(
+    modifier_opening_a_sentence_is_no_name,
+    "Former Tellmark chief executive Dorian Vasquez was fined. Veteran Brightwave Ltd staff said it was fair.",
+    [
+        ("Tellmark", Organization, "Tellmark"),
+        ("Dorian Vasquez", Person, "Dorian Vasquez"),
+        ("Brightwave Ltd", Organization, "Brightwave Ltd")
+    ]
+);
