@@ -425,6 +425,7 @@ impl Extractor for FigureExtractor {
         }
         claims.sort_by_key(|c| c.span.start);
         carry_units(text, &mut claims);
+        cents_of_the_level(text, &mut claims);
         out.extend(claims);
     }
 }
@@ -545,6 +546,31 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
         cur.subtype = subtype;
         cur.unit = unit;
         cur.rule = "figure.unit_carried";
+    }
+}
+
+/// `gained 31 cents to 1.44 Canadian dlrs`: a change written in bare cents is in the currency of the level
+/// it leads to. Bare cents read as US cents; pence and a currency written with the cents stay.
+fn cents_of_the_level(text: &str, claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (change, level) = (&claims[i - 1], &claims[i]);
+        let bare_cents = change.rule == "figure.money.cents"
+            && change.unit.as_deref() == Some("USD")
+            && text[change.span]
+                .split(|c: char| !c.is_alphabetic())
+                .all(|w| w.is_empty() || SUBUNITS.contains(&w.to_ascii_lowercase().as_str()));
+        let gap = text.get(change.span.end..level.span.start).unwrap_or("");
+        if !bare_cents
+            || level.subtype != Subtype::Money
+            || writes_any(&text[level.span], SUBUNITS)
+            || !gap.trim().eq_ignore_ascii_case("to")
+            || !after_change_verb(text, change.span.start)
+            || matches!(level.unit.as_deref(), None | Some("USD" | "GBP"))
+        {
+            continue;
+        }
+        let unit = level.unit.clone();
+        claims[i - 1].unit = unit;
     }
 }
 
@@ -1502,7 +1528,8 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     // "pound(s)" is money only with a scale or "sterling"; otherwise a weight (units).
     let found = v.words.find(Input::new(body).anchored(Anchored::Yes))?;
     let end = found.end();
-    if body[end..].starts_with(char::is_alphanumeric) {
+    // "5 euro cents" are cents (read by `cents_after`).
+    if body[end..].starts_with(char::is_alphanumeric) || body[end..].starts_with(" cent") {
         return None;
     }
     let form = &body[..end];
@@ -1580,7 +1607,22 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
             return Some((form.len(), iso));
         }
     }
-    None
+    // "9 U.S. cents", "40 Canadian cents", "5 euro cents": the cents of a named dollar (or the euro).
+    let lower = rest[..crate::text::window_after(rest, 0, 32)].to_ascii_lowercase();
+    let named = lower.strip_prefix(' ')?;
+    let (adj_len, iso) = vocab()
+        .adjectives
+        .iter()
+        .filter(|(_, word, _)| *word == "dollar")
+        .map(|(adj, _, iso)| (adj.as_str(), *iso))
+        .chain([("euro", "EUR"), ("euros", "EUR")])
+        .find(|(adj, _)| named.starts_with(adj) && named[adj.len()..].starts_with(' '))
+        .map(|(adj, iso)| (adj.len(), iso))?;
+    let after = &named[adj_len..];
+    [" cents", " cent", " cts"]
+        .iter()
+        .find(|f| after.starts_with(**f) && !after[f.len()..].starts_with(char::is_alphanumeric))
+        .map(|f| (1 + adj_len + f.len(), iso))
 }
 
 /// The second part of an imperial measure after its first unit ("ft" then " 2 inches", "lb" then " 8 oz"):

@@ -528,3 +528,22 @@ t!(
         ("thousands of euros", "1000", "EUR")
     ]
 );
+t!(
+    bare_cents_take_the_currency_of_the_level,
+    "Norvale fell 14 cents to 2.37 Australian dlrs, and Keswick rose 9 U.S. cents to 4.10 Canadian dlrs.",
+    [
+        ("14 cents", "0.14", "AUD"),
+        ("2.37 Australian dlrs", "2.37", "AUD"),
+        ("9 U.S. cents", "0.09", "USD"),
+        ("4.10 Canadian dlrs", "4.1", "CAD")
+    ]
+);
+t!(
+    cents_of_a_named_dollar,
+    "Dividends rose to 40 Canadian cents and 5 euro cents, and the US cents figure was 7 cents.",
+    [
+        ("40 Canadian cents", "0.4", "CAD"),
+        ("5 euro cents", "0.05", "EUR"),
+        ("7 cents", "0.07", "USD")
+    ]
+);
