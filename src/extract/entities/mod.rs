@@ -852,7 +852,7 @@ fn colon_starts<'d>(doc: &'d Analyzed<'_>) -> impl Iterator<Item = usize> + 'd {
 /// Words that open a sentence to qualify the role or the rival named next, and are no part of a name:
 /// "Former WorldCom chief executive", "Rival Airbus", "Veteran Labour MP".
 const NAME_MODIFIERS: &[&str] = &[
-    "Former", "Ex", "Rival", "Fellow", "Veteran", "Then", "Longtime", "Onetime",
+    "Former", "Ex", "Rival", "Fellow", "Veteran", "Senior", "Then", "Longtime", "Onetime",
 ];
 
 /// Where a sentence starts after a company's legal form and its period (`acquired Belkin Inc. Terms were
@@ -1481,6 +1481,16 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     {
         return Some(Subtype::Organization);
     }
+    // "Corlander Gaming spokesman Rupert Adams", "Veritas executives": an unknown name before the people
+    // who speak or work for it is the body they belong to (a person's people take a possessive).
+    if words.len() <= 3
+        && next_word(text, m.span.end).is_some_and(|w| MEMBER_NOUNS.contains(&w))
+        && !words
+            .iter()
+            .any(|w| g.given.contains(w) || g.surnames.contains(w))
+    {
+        return Some(Subtype::Organization);
+    }
     if words.len() == 1 {
         if let Some(t) = lone_name_cue(m, text) {
             return Some(t);
@@ -1502,6 +1512,28 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         _ => Subtype::Organization,
     })
 }
+
+/// Lower-case nouns for the people of a company or body, after its name: `Corlander Gaming spokesman`.
+const MEMBER_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "executives",
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "shareholders",
+    "stockholders",
+    "employees",
+    "officials",
+    "directors",
+];
 
 /// Generational suffixes that end a person's name ("Zimmer Jr.", "Henry Ford II").
 const GENERATIONAL: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];

@@ -778,3 +778,12 @@ t!(
         ("Brightwave Ltd", Organization, "Brightwave Ltd")
     ]
 );
+t!(
+    name_before_its_people_is_a_body,
+    "\"It was fair,\" said Corlander Gaming spokesman Rupert Adams. Senior Tessaro executives agreed.",
+    [
+        ("Corlander Gaming", Organization, "Corlander Gaming"),
+        ("Rupert Adams", Person, "Rupert Adams"),
+        ("Tessaro", Organization, "Tessaro")
+    ]
+);
