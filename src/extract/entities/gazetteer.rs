@@ -17,6 +17,9 @@ pub struct Gazetteer {
     pub name_types: Vec<Subtype>,
     /// Known names by text, for whole-run lookups.
     pub by_name: HashMap<&'static str, Subtype>,
+    /// Known names written with a capital inside a word ("PepsiCo", "WorldCom"), by their lower-case
+    /// form: text often writes them "Pepsico" or "Worldcom".
+    pub by_folded: HashMap<String, Subtype>,
     /// Given names ("Sam", "Priya").
     pub given: HashSet<&'static str>,
     /// Surnames ("Gonzalez", "Merkel"): a lone one is a person.
@@ -105,6 +108,14 @@ pub fn gazetteer() -> &'static Gazetteer {
             patterns.push(name);
             name_types.push(subtype);
         }
+        let by_folded = by_name
+            .iter()
+            .filter(|(name, _)| {
+                name.split(' ')
+                    .any(|w| w.chars().skip(1).any(char::is_uppercase) && !is_caps(w))
+            })
+            .map(|(name, t)| (name.to_lowercase(), *t))
+            .collect();
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
@@ -148,6 +159,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             names,
             name_types,
             by_name,
+            by_folded,
             given,
             surnames,
             titles,
@@ -155,4 +167,9 @@ pub fn gazetteer() -> &'static Gazetteer {
             cues,
         }
     })
+}
+
+/// A word all in capitals (and marks): `IBM`, `AT&T`, `U.S.`.
+fn is_caps(w: &str) -> bool {
+    !w.chars().any(char::is_lowercase)
 }

@@ -1326,6 +1326,10 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
         return Some(Subtype::Person);
     }
     let name = &text[m.span];
+    // "Pepsico", "Worldcom": a known name that writes its inner capital small.
+    if let Some(t) = g.by_folded.get(&fold(name).to_lowercase()) {
+        return Some(*t);
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = *words.first()?;
     // Products and models: iPod, A380, IE6, Windows XP.

@@ -787,3 +787,11 @@ t!(
         ("Tessaro", Organization, "Tessaro")
     ]
 );
+t!(
+    known_name_with_its_inner_capital_small,
+    "Analysts said Pepsico and Softbank would gain.",
+    [
+        ("Pepsico", Organization, "Pepsico"),
+        ("Softbank", Organization, "Softbank")
+    ]
+);
