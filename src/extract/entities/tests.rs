@@ -795,3 +795,11 @@ t!(
         ("Softbank", Organization, "Softbank")
     ]
 );
+t!(
+    industry_word_ends_a_company_name,
+    "Crews from Marlow Electric and Dunmore Gas restored power.",
+    [
+        ("Marlow Electric", Organization, "Marlow Electric"),
+        ("Dunmore Gas", Organization, "Dunmore Gas")
+    ]
+);
