@@ -1495,6 +1495,15 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     {
         return Some(Subtype::Organization);
     }
+    // "The Department said", "the Commission would act": a body's head word alone names that body (a
+    // known surname such as "Power" stays a person).
+    if words.len() == 1
+        && g.cues.get(first) == Some(&Subtype::Organization)
+        && !g.surnames.contains(first)
+        && !g.given.contains(first)
+    {
+        return Some(Subtype::Organization);
+    }
     if words.len() == 1 {
         if let Some(t) = lone_name_cue(m, text) {
             return Some(t);

@@ -803,3 +803,11 @@ t!(
         ("Dunmore Gas", Organization, "Dunmore Gas")
     ]
 );
+t!(
+    head_word_alone_names_its_body,
+    "The Ministry said exports fell, and officials at the Commission agreed.",
+    [
+        ("Ministry", Organization, "Ministry"),
+        ("Commission", Organization, "Commission")
+    ]
+);
