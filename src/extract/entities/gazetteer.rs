@@ -17,8 +17,8 @@ pub struct Gazetteer {
     pub name_types: Vec<Subtype>,
     /// Known names by text, for whole-run lookups.
     pub by_name: HashMap<&'static str, Subtype>,
-    /// Known names written with a capital inside a word ("PepsiCo", "WorldCom"), by their lower-case
-    /// form: text often writes them "Pepsico" or "Worldcom".
+    /// Known names written with a capital inside a word ("PepsiCo", "WorldCom"), by their
+    /// [`entity_key`](super::entity_key): text often writes them "Pepsico" or "Worldcom".
     pub by_folded: HashMap<String, Subtype>,
     /// Given names ("Sam", "Priya").
     pub given: HashSet<&'static str>,
@@ -112,9 +112,9 @@ pub fn gazetteer() -> &'static Gazetteer {
             .iter()
             .filter(|(name, _)| {
                 name.split(' ')
-                    .any(|w| w.chars().skip(1).any(char::is_uppercase) && !is_caps(w))
+                    .any(|w| w.chars().skip(1).any(char::is_uppercase) && !super::is_all_caps(w))
             })
-            .map(|(name, t)| (name.to_lowercase(), *t))
+            .map(|(name, t)| (super::entity_key(name), *t))
             .collect();
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -167,9 +167,4 @@ pub fn gazetteer() -> &'static Gazetteer {
             cues,
         }
     })
-}
-
-/// A word all in capitals (and marks): `IBM`, `AT&T`, `U.S.`.
-fn is_caps(w: &str) -> bool {
-    !w.chars().any(char::is_lowercase)
 }

@@ -1327,11 +1327,13 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     }
     let name = &text[m.span];
     // "Pepsico", "Worldcom": a known name that writes its inner capital small.
-    if let Some(t) = g.by_folded.get(&fold(name).to_lowercase()) {
+    if let Some(t) = g.by_folded.get(&entity_key(name)) {
         return Some(*t);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = *words.first()?;
+    // A known given name or surname among the words keeps a person where context would make a body.
+    let person_word = |w: &&str| g.given.contains(w) || g.surnames.contains(w);
     // Products and models: iPod, A380, IE6, Windows XP.
     if words.iter().any(|w| is_model_code(w)) || first.starts_with(char::is_lowercase) {
         return Some(Subtype::Misc);
@@ -1477,30 +1479,20 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     }
     // "Cybertek said it is forming", "Gencorp said its": an unknown name that speaks of itself as "it" is
     // a company or body. A known given name or surname keeps a person ("Natalie Koether said it").
-    if words.len() <= 3
-        && speaks_as_it(text, m.span.end)
-        && !words
-            .iter()
-            .any(|w| g.given.contains(w) || g.surnames.contains(w))
-    {
+    if words.len() <= 3 && speaks_as_it(text, m.span.end) && !words.iter().any(person_word) {
         return Some(Subtype::Organization);
     }
     // "Corlander Gaming spokesman Rupert Adams", "Veritas executives": an unknown name before the people
     // who speak or work for it is the body they belong to (a person's people take a possessive).
     if words.len() <= 3
         && next_word(text, m.span.end).is_some_and(|w| MEMBER_NOUNS.contains(&w))
-        && !words
-            .iter()
-            .any(|w| g.given.contains(w) || g.surnames.contains(w))
+        && !words.iter().any(person_word)
     {
         return Some(Subtype::Organization);
     }
     // "The Department said", "the Commission would act": a body's head word alone names that body (a
     // known surname such as "Power" stays a person).
-    if words.len() == 1
-        && g.cues.get(first) == Some(&Subtype::Organization)
-        && !g.surnames.contains(first)
-        && !g.given.contains(first)
+    if words.len() == 1 && g.cues.get(first) == Some(&Subtype::Organization) && !person_word(&first)
     {
         return Some(Subtype::Organization);
     }
@@ -1509,7 +1501,7 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
             return Some(t);
         }
         // A lone known surname or given name ("said Gonzalez", "Britney's tour") is a person.
-        if g.surnames.contains(first) || g.given.contains(first) {
+        if person_word(&first) {
             return Some(Subtype::Person);
         }
     }

@@ -1590,25 +1590,27 @@ fn subunit_after(rest: &str) -> Option<(usize, Decimal)> {
     ))
 }
 
-/// "12 cents", "197 pence", "50p": (bytes consumed, ISO code of the main unit).
+/// The words for a hundredth of a dollar (or of a euro), after the number; "cts" is the wire services'.
+const CENT_WORDS: &[&str] = &[" cents", " cent", " cts"];
+
+/// "12 cents", "197 pence", "50p", "9 U.S. cents": (bytes consumed, ISO code of the main unit).
 fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
-    let lower = rest[..crate::text::window_after(rest, 0, 16)].to_ascii_lowercase();
-    for (form, iso) in [
-        (" cents", "USD"),
-        (" cent", "USD"),
-        // The wire services' abbreviation.
-        (" cts", "USD"),
+    let lower = rest[..crate::text::window_after(rest, 0, 32)].to_ascii_lowercase();
+    let word_at = |s: &str, form: &str| {
+        s.starts_with(form) && !s[form.len()..].starts_with(char::is_alphanumeric)
+    };
+    let plain = CENT_WORDS.iter().map(|f| (*f, "USD")).chain([
         (" pence", "GBP"),
         (" pennies", "GBP"),
         (" penny", "GBP"),
         ("p", "GBP"),
-    ] {
-        if lower.starts_with(form) && !lower[form.len()..].starts_with(char::is_alphanumeric) {
+    ]);
+    for (form, iso) in plain {
+        if word_at(&lower, form) {
             return Some((form.len(), iso));
         }
     }
     // "9 U.S. cents", "40 Canadian cents", "5 euro cents": the cents of a named dollar (or the euro).
-    let lower = rest[..crate::text::window_after(rest, 0, 32)].to_ascii_lowercase();
     let named = lower.strip_prefix(' ')?;
     let (adj_len, iso) = vocab()
         .adjectives
@@ -1619,9 +1621,9 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
         .find(|(adj, _)| named.starts_with(adj) && named[adj.len()..].starts_with(' '))
         .map(|(adj, iso)| (adj.len(), iso))?;
     let after = &named[adj_len..];
-    [" cents", " cent", " cts"]
+    CENT_WORDS
         .iter()
-        .find(|f| after.starts_with(**f) && !after[f.len()..].starts_with(char::is_alphanumeric))
+        .find(|f| word_at(after, f))
         .map(|f| (1 + adj_len + f.len(), iso))
 }
 
