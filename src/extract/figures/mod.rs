@@ -363,10 +363,20 @@ impl Extractor for FigureExtractor {
             taken.insert(c.span);
         }
         let mut consumed_to = 0usize;
-        for c in p.core.captures_iter(text) {
-            let m = c.get(0).expect("group 0");
+        for mut c in p.core.captures_iter(text) {
+            let mut m = c.get(0).expect("group 0");
             if m.start() < consumed_to {
                 continue;
+            }
+            // A dot leader ("Net free reserves.....644 vs.....1,337") is not a decimal point: the
+            // number starts after it.
+            if m.as_str().starts_with('.') && text[..m.start()].ends_with('.') {
+                let Some(after) = p.core.captures_at(text, m.start() + 1) else {
+                    continue;
+                };
+                c = after;
+                m = c.get(0).expect("group 0");
+                consumed_to = m.end();
             }
             let Some(mut fig) = build(text, &c, &is_blocked, false, &models) else {
                 continue;
@@ -1707,7 +1717,9 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
     if is_words {
         let lower = core.to_ascii_lowercase();
         if lower == "one" {
-            // "one of", "this one", "no one" are not counts.
+            // A bare "one" is a pronoun ("one expires", "no one"), a label ("series one") or an article
+            // ("one analyst said") far more often than a count; it counts as the head of a ratio
+            // ("one in five voters").
             let prev_l = prev.to_ascii_lowercase();
             if matches!(
                 prev_l.as_str(),
@@ -1725,7 +1737,7 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
                     | "only"
                     | "single"
             ) || next_word(text, fig.span.end).eq_ignore_ascii_case("of")
-                || counted_noun(text, fig.span.end).is_none() && !ratio_follows(text, fig.span.end)
+                || !ratio_follows(text, fig.span.end)
             {
                 return false;
             }

@@ -279,6 +279,21 @@ t!(street_number, "He lives at 10 Downing Street.", []);
 t!(version_numbers, "Version 10.2.1 shipped.", []);
 t!(no_number_is_not_a_figure, "No. 5 on the list.", []);
 t!(one_of_is_not_a_count, "This one is one of the best.", []);
+t!(
+    dot_leaders_are_not_decimal_points,
+    "Net free reserves.....644 vs.....1,337 and a .5 pct rise",
+    [
+        ("644", "644", ""),
+        ("1,337", "1337", ""),
+        (".5 pct", "0.5", "%")
+    ]
+);
+// A plural after "one" is a verb, a label's noun or a compound, not what "one" counts.
+t!(
+    one_is_a_pronoun_or_label,
+    "One condition calls for a vote; no-one knows. Series one dividends fell. One analyst said so.",
+    []
+);
 t!(score, "They won 3-1 at home.", []);
 
 #[test]
