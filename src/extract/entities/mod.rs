@@ -610,6 +610,7 @@ impl Extractor for EntityExtractor {
         let mut cands = runs(doc, g, &sentence_starts, &in_headline);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
         cands.extend(dateline_places);
+        cands.extend(defined_names(doc, g));
         // Longest first; on equal spans, the one whose type is known (a dateline, a vocabulary hit).
         cands.sort_by(|a, b| {
             b.span
@@ -1725,7 +1726,11 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                 }
             }
         }
-        // "Federal Energy Regulatory Commission (FERC)"
+        // "Federal Energy Regulatory Commission (FERC)", "the European Community's (EC) plan"
+        let after = after
+            .strip_prefix(['\'', '’'])
+            .and_then(|a| a.strip_prefix('s'))
+            .unwrap_or(after);
         if let Some(inner) = after
             .strip_prefix(" (")
             .and_then(|a| a.split_once(')'))
@@ -1738,7 +1743,11 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                     .filter(|c| c.is_uppercase())
                     .collect();
                 if initials.starts_with(&inner[..1]) {
-                    acronyms.insert(inner.to_string(), (name.clone(), *subtype));
+                    // The first definition stands: a later one is a slip ("Movie Association for
+                    // America's (MPAA)" after "Motion Picture Association of America (MPAA)").
+                    acronyms
+                        .entry(inner.to_string())
+                        .or_insert_with(|| (name.clone(), *subtype));
                 }
             }
         }
@@ -1962,6 +1971,108 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Small words a name spelled out before its acronym may hold, counted in the acronym or not:
+/// "Department of Defense (DOD)", "General Agreement on Tariffs and Trade (GATT)".
+const ACRONYM_SMALL_WORDS: &[&str] = &["of", "on", "and", "for", "the", "de", "du", "des", "&"];
+
+/// Names spelled out before their acronym in brackets: "the General Agreement on Tariffs and Trade (GATT)",
+/// "Organization of the Petroleum Exporting Countries (OPEC)". The capitalized words' initials, with
+/// those of small words where the acronym has them, must spell the acronym; the name is then one mention
+/// even where its small words would split a run. Its kind is its head word's, else an organization (what
+/// news spells out this way).
+fn defined_names(doc: &Analyzed<'_>, g: &Gazetteer) -> Vec<Mention> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for (i, open) in toks.iter().enumerate() {
+        if text[open.span] != *"(" || i < 2 {
+            continue;
+        }
+        let (Some(acr), Some(close)) = (toks.get(i + 1), toks.get(i + 2)) else {
+            continue;
+        };
+        let letters = acr.text(text);
+        if acr.kind != TokenKind::Word
+            || close.text(text) != ")"
+            || !(2..=8).contains(&letters.len())
+            || !letters.bytes().all(|b| b.is_ascii_uppercase())
+            || text[toks[i - 1].span.end..open.span.start] != *" "
+        {
+            continue;
+        }
+        // The words before the bracket, nearest first, on at most two lines.
+        let words: Vec<&Token> = toks[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokenKind::Word || t.text(text) == "&")
+            .take(12)
+            .collect();
+        let Some(n) = spell_back(text, &words, letters.as_bytes()) else {
+            continue;
+        };
+        let first = words[n - 1];
+        let mut span = Span::new(first.span.start, words[0].span.end);
+        // "the European Community's (EC) plan"
+        span.end -= possessive_len(&text[span]);
+        let capitalized = words[..n]
+            .iter()
+            .filter(|w| is_capitalized(w.text(text)))
+            .count();
+        if text[span].matches('\n').count() > 1 || capitalized < 2 {
+            continue;
+        }
+        let mut m = Mention {
+            span,
+            subtype: None,
+            rule: "",
+            titled: false,
+            words: n,
+            sentence_initial: false,
+            in_headline: false,
+            canonical: None,
+        };
+        // A name spelled out for its acronym is not a person's, nor a title's (small words are part of
+        // it).
+        let subtype = head_cue(g, &text[span])
+            .or_else(|| type_of(&m, text, g).filter(|t| *t == Subtype::Location))
+            .unwrap_or(Subtype::Organization);
+        m.subtype = Some(subtype);
+        m.rule = default_rule(subtype);
+        out.push(m);
+    }
+    out
+}
+
+/// How many of `words` (nearest the bracket first) spell `acronym` from its end: each capitalized word
+/// gives its initial, a small word its initial or nothing; the name starts with a capitalized word.
+fn spell_back(text: &str, words: &[&Token], acronym: &[u8]) -> Option<usize> {
+    fn go(text: &str, words: &[&Token], acronym: &[u8], used: usize) -> Option<usize> {
+        let w = words.get(used)?.text(text);
+        let initial = w.bytes().next()?.to_ascii_uppercase();
+        let want = *acronym.last()?;
+        if is_capitalized(w) || is_all_caps(w) && w.len() > 1 {
+            if initial != want {
+                return None;
+            }
+            return if acronym.len() == 1 {
+                Some(used + 1)
+            } else {
+                go(text, words, &acronym[..acronym.len() - 1], used + 1)
+            };
+        }
+        if !ACRONYM_SMALL_WORDS.contains(&w) {
+            return None;
+        }
+        if initial == want && acronym.len() > 1 {
+            if let Some(n) = go(text, words, &acronym[..acronym.len() - 1], used + 1) {
+                return Some(n);
+            }
+        }
+        go(text, words, acronym, used + 1)
+    }
+    go(text, words, acronym, 0)
 }
 
 /// The first word after the dash that closes a dateline ending at `end`, on the same line and within a short

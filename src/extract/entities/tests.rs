@@ -176,6 +176,36 @@ t!(
         ("FERC", Organization, "Federal Energy Regulatory Commission")
     ]
 );
+// A name spelled out before its acronym is one name even with small words inside, possessive or not.
+t!(
+    acronym_spelled_out_with_small_words,
+    "Envoys told the Council on Mining and Trade Standards (CMTS) that the plan broke its rules. \
+     The Northern Grain Marketing Board's (NGMB) chief agreed, and the CMTS said no to the NGMB.",
+    [
+        (
+            "Council on Mining and Trade Standards",
+            Organization,
+            "Council on Mining and Trade Standards"
+        ),
+        (
+            "CMTS",
+            Organization,
+            "Council on Mining and Trade Standards"
+        ),
+        (
+            "Northern Grain Marketing Board",
+            Organization,
+            "Northern Grain Marketing Board"
+        ),
+        ("NGMB", Organization, "Northern Grain Marketing Board"),
+        (
+            "CMTS",
+            Organization,
+            "Council on Mining and Trade Standards"
+        ),
+        ("NGMB", Organization, "Northern Grain Marketing Board")
+    ]
+);
 t!(
     headline_capitalization,
     "Utilities Scramble As Power Demand Soars\n\nDemand rose in Texas.",
