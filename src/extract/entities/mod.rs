@@ -2042,7 +2042,45 @@ fn defined_names(doc: &Analyzed<'_>, g: &Gazetteer) -> Vec<Mention> {
         m.rule = default_rule(subtype);
         out.push(m);
     }
+    // The same name elsewhere in the article, without its acronym, is the same mention.
+    let mut found: HashSet<Span> = out.iter().map(|m| m.span).collect();
+    let names: Vec<(Vec<&str>, Mention)> = out
+        .iter()
+        .map(|m| (text[m.span].split_whitespace().collect(), m.clone()))
+        .collect();
+    for (k, t) in toks.iter().enumerate() {
+        for (words, m) in &names {
+            let Some(end) = spelled_at(text, &toks[k..], words) else {
+                continue;
+            };
+            let span = Span::new(t.span.start, end);
+            if found.insert(span) {
+                out.push(Mention { span, ..m.clone() });
+            }
+        }
+    }
     out
+}
+
+/// Where the name `words` ends when `toks` start with it (words apart by spaces or a line break, the
+/// last one possibly possessive).
+fn spelled_at(text: &str, toks: &[Token], words: &[&str]) -> Option<usize> {
+    let got = toks.get(..words.len())?;
+    let mut end = got.first()?.span.start;
+    for (i, (t, w)) in got.iter().zip(words).enumerate() {
+        let s = t.text(text);
+        let same = s == *w
+            || i + 1 == words.len() && s.len() - possessive_len(s) == w.len() && s.starts_with(w);
+        if !same
+            || !text[end..t.span.start]
+                .trim_start_matches([' ', '\n'])
+                .is_empty()
+        {
+            return None;
+        }
+        end = t.span.start + w.len();
+    }
+    Some(end)
 }
 
 /// How many of `words` (nearest the bracket first) spell `acronym` from its end: each capitalized word

@@ -207,6 +207,24 @@ t!(
     ]
 );
 t!(
+    acronym_spelled_out_name_elsewhere,
+    "Envoys told the Council on Mining and Trade Standards (CMTS) of the plan.\n\nLater the Council \
+     on Mining and\nTrade Standards said no.",
+    [
+        (
+            "Council on Mining and Trade Standards",
+            Organization,
+            "Council on Mining and Trade Standards"
+        ),
+        ("CMTS", Organization, "Council on Mining and Trade Standards"),
+        (
+            "Council on Mining and\nTrade Standards",
+            Organization,
+            "Council on Mining and Trade Standards"
+        )
+    ]
+);
+t!(
     headline_capitalization,
     "Utilities Scramble As Power Demand Soars\n\nDemand rose in Texas.",
     [("Texas", Location, "Texas")]
