@@ -15,6 +15,9 @@ pub struct Gazetteer {
     pub names: AhoCorasick,
     /// The type of each pattern of `names`.
     pub name_types: Vec<Subtype>,
+    /// The listed spelling of each pattern of `names` that is a variant of it (`AT and T`, wire copy's
+    /// `Standard and Poor's`, for `AT&T` and `Standard & Poor's`).
+    pub name_canonical: Vec<Option<&'static str>>,
     /// Known names by text, for whole-run lookups.
     pub by_name: HashMap<&'static str, Subtype>,
     /// Known names written with a capital inside a word ("PepsiCo", "WorldCom"), by their
@@ -100,6 +103,7 @@ pub fn gazetteer() -> &'static Gazetteer {
         let mut by_name = HashMap::new();
         let mut patterns = Vec::new();
         let mut name_types = Vec::new();
+        let mut name_canonical = Vec::new();
         for (name, subtype) in entries {
             if by_name.contains_key(name) {
                 continue;
@@ -107,6 +111,24 @@ pub fn gazetteer() -> &'static Gazetteer {
             by_name.insert(name, subtype);
             patterns.push(name);
             name_types.push(subtype);
+            name_canonical.push(None);
+            // Wire copy spells the ampersand out: "Procter and Gamble", "AT and T". The variants are
+            // made once per process.
+            if name.contains('&') {
+                let spelled: &'static str = Box::leak(
+                    name.split('&')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                        .into_boxed_str(),
+                );
+                if !by_name.contains_key(spelled) {
+                    by_name.insert(spelled, subtype);
+                    patterns.push(spelled);
+                    name_types.push(subtype);
+                    name_canonical.push(Some(name));
+                }
+            }
         }
         let by_folded = by_name
             .iter()
@@ -158,6 +180,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             region_abbreviations,
             names,
             name_types,
+            name_canonical,
             by_name,
             by_folded,
             given,

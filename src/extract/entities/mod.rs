@@ -1693,6 +1693,8 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
     // First pass: full names.
     for (m, subtype) in &typed {
         let name = fold(&text[m.span]);
+        // What a ticker or an acronym stands for: the listed spelling of a known name.
+        let value = m.canonical.map_or_else(|| name.clone(), str::to_string);
         let words: Vec<&str> = name.split(' ').collect();
         if let Some(bare) = craft_name(&name).filter(|_| *subtype == Subtype::Misc) {
             craft_to_full
@@ -1722,7 +1724,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                 if ticker.len() >= 2 && ticker != name {
                     acronyms
                         .entry(ticker.to_string())
-                        .or_insert_with(|| (name.clone(), *subtype));
+                        .or_insert_with(|| (value.clone(), *subtype));
                 }
             }
         }
@@ -1747,7 +1749,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                     // America's (MPAA)" after "Motion Picture Association of America (MPAA)").
                     acronyms
                         .entry(inner.to_string())
-                        .or_insert_with(|| (name.clone(), *subtype));
+                        .or_insert_with(|| (value.clone(), *subtype));
                 }
             }
         }
@@ -1915,7 +1917,7 @@ fn gazetteer_hits(
             words: text[span].split_whitespace().count(),
             sentence_initial: sentence_starts.contains(&s),
             in_headline: in_headline(span),
-            canonical: None,
+            canonical: g.name_canonical[m.pattern().as_usize()],
         });
     }
     out

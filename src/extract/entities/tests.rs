@@ -206,6 +206,15 @@ t!(
         ("NGMB", Organization, "Northern Grain Marketing Board")
     ]
 );
+// Wire copy spells a listed name's ampersand out; the mention keeps the listed spelling as its value.
+t!(
+    ampersand_spelled_out,
+    "Shares of Procter and Gamble rose after Johnson and Johnson said so.",
+    [
+        ("Procter and Gamble", Organization, "Procter & Gamble"),
+        ("Johnson and Johnson", Organization, "Johnson & Johnson")
+    ]
+);
 t!(
     acronym_spelled_out_name_elsewhere,
     "Envoys told the Council on Mining and Trade Standards (CMTS) of the plan.\n\nLater the Council \
