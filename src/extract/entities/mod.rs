@@ -1694,7 +1694,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
     for (m, subtype) in &typed {
         let name = fold(&text[m.span]);
         // What a ticker or an acronym stands for: the listed spelling of a known name.
-        let value = m.canonical.map_or_else(|| name.clone(), str::to_string);
+        let value = || m.canonical.map_or_else(|| name.clone(), str::to_string);
         let words: Vec<&str> = name.split(' ').collect();
         if let Some(bare) = craft_name(&name).filter(|_| *subtype == Subtype::Misc) {
             craft_to_full
@@ -1724,7 +1724,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                 if ticker.len() >= 2 && ticker != name {
                     acronyms
                         .entry(ticker.to_string())
-                        .or_insert_with(|| (value.clone(), *subtype));
+                        .or_insert_with(|| (value(), *subtype));
                 }
             }
         }
@@ -1749,7 +1749,7 @@ fn resolve(text: &str, typed: Vec<(Mention, Subtype)>, out: &mut Vec<Claim>) {
                     // America's (MPAA)" after "Motion Picture Association of America (MPAA)").
                     acronyms
                         .entry(inner.to_string())
-                        .or_insert_with(|| (value.clone(), *subtype));
+                        .or_insert_with(|| (value(), *subtype));
                 }
             }
         }
@@ -2044,6 +2044,9 @@ fn defined_names(doc: &Analyzed<'_>, g: &Gazetteer) -> Vec<Mention> {
         m.rule = default_rule(subtype);
         out.push(m);
     }
+    if out.is_empty() {
+        return out;
+    }
     // The same name elsewhere in the article, without its acronym, is the same mention.
     let mut found: HashSet<Span> = out.iter().map(|m| m.span).collect();
     let names: Vec<(Vec<&str>, Mention)> = out
@@ -2071,8 +2074,7 @@ fn spelled_at(text: &str, toks: &[Token], words: &[&str]) -> Option<usize> {
     let mut end = got.first()?.span.start;
     for (i, (t, w)) in got.iter().zip(words).enumerate() {
         let s = t.text(text);
-        let same = s == *w
-            || i + 1 == words.len() && s.len() - possessive_len(s) == w.len() && s.starts_with(w);
+        let same = s == *w || i + 1 == words.len() && s[..s.len() - possessive_len(s)] == **w;
         if !same
             || !text[end..t.span.start]
                 .trim_start_matches([' ', '\n'])
@@ -2092,7 +2094,7 @@ fn spell_back(text: &str, words: &[&Token], acronym: &[u8]) -> Option<usize> {
         let w = words.get(used)?.text(text);
         let initial = w.bytes().next()?.to_ascii_uppercase();
         let want = *acronym.last()?;
-        if is_capitalized(w) || is_all_caps(w) && w.len() > 1 {
+        if is_capitalized(w) {
             if initial != want {
                 return None;
             }

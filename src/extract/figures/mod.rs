@@ -1736,8 +1736,7 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
                     | "everyone"
                     | "only"
                     | "single"
-            ) || next_word(text, fig.span.end).eq_ignore_ascii_case("of")
-                || !ratio_follows(text, fig.span.end)
+            ) || !ratio_follows(text, fig.span.end)
             {
                 return false;
             }
