@@ -645,12 +645,10 @@ fn range_end(
     // `6 to 7 billion` shares the scale; so does `six to seven billion`, where the words took theirs into
     // their value (the first number is then a small multiplier, not `700,000 and one million`).
     let shared_scale = other.scale.or_else(|| {
+        // The scale is the last number word; a currency or unit may follow it (`seven billion dollars`).
         let words = &text[other.span];
-        let last = words.split_whitespace().last()?;
-        let spelled = !words.contains(|c: char| c.is_ascii_digit())
-            && ["thousand", "million", "billion", "trillion"]
-                .iter()
-                .any(|w| last.eq_ignore_ascii_case(w));
+        let last = words.split_whitespace().rfind(|w| is_big_scale(w))?;
+        let spelled = !words.contains(|c: char| c.is_ascii_digit());
         let multiplier = spelled && lo.to_f64() < 1000.0 && !writes_scale(&text[fig.span]);
         scale_word(last).filter(|_| multiplier)
     });
@@ -1548,6 +1546,10 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     if lower_form.starts_with("pound") && !lower_form.contains("sterling") && !scaled {
         return None;
     }
+    // "2020 marks the anniversary", "the vote marks a shift": a verb, not Deutsche marks.
+    if lower_form == "marks" && !scaled && starts_with_determiner(&body[end..]) {
+        return None;
+    }
     // "won", "real", "rand", "dong" are ordinary English words unless a scale marks them as money.
     if matches!(
         lower_form.as_str(),
@@ -1557,6 +1559,21 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((lead + end, iso))
+}
+
+/// Whether the next word of `rest` is a determiner or a possessive: the object of a verb starts there.
+fn starts_with_determiner(rest: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+        "these", "those", "one", "another", "what", "only", "yet", "both", "each", "every", "some",
+        "no",
+    ];
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// A currency code with a scale prefix after the number: "MEUR", "MUSD" (millions), "kEUR" (thousands).

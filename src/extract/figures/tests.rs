@@ -513,9 +513,15 @@ t!(
     spelled_range_shares_its_scale,
     "Profit was put at six to seven billion marks, and sales at between 700,000 and one million units.",
     [
-        ("six to seven billion", "6000000000", "marks"),
+        ("six to seven billion marks", "6000000000", "DEM"),
         ("700,000 and one million", "700000", "units")
     ]
+);
+// ... also when a currency follows the scale word.
+t!(
+    spelled_range_shares_its_scale_before_a_currency,
+    "Costs were put at five to six million euros.",
+    [("five to six million euros", "5000000", "EUR")]
 );
 
 // A number compared with cents or pence is in cents too, unless money written just after it is shared.
@@ -560,5 +566,29 @@ t!(
         ("40 Canadian cents", "0.4", "CAD"),
         ("5 euro cents", "0.05", "EUR"),
         ("7 cents", "0.07", "USD")
+    ]
+);
+
+t!(
+    historic_currencies_are_money,
+    "Net profit rose to 105.79 mln marks from 80.71 mln. The dividend is 2.50 guilders. The EIB lent 200 mln French francs, 3,196 billion lire and 40 mln Danish crowns.",
+    [
+        ("105.79 mln marks", "105790000", "DEM"),
+        ("80.71 mln", "80710000", "DEM"),
+        ("2.50 guilders", "2.5", "NLG"),
+        ("200 mln French francs", "200000000", "FRF"),
+        ("3,196 billion lire", "3196000000000", "ITL"),
+        ("40 mln Danish crowns", "40000000", "DKK"),
+    ]
+);
+
+t!(
+    marks_as_a_verb_or_threshold_is_no_money,
+    "The year 2020 marks the 50th anniversary. Reaching 500 marks another first. The index passed the 10,000 mark. Shares rose 12 marks to 450.",
+    [
+        ("50th", "50", ""),
+        ("10,000", "10000", ""),
+        ("12 marks", "12", "DEM"),
+        ("450", "450", "DEM"),
     ]
 );
