@@ -434,6 +434,7 @@ impl Extractor for FigureExtractor {
             claims.push(claim);
         }
         claims.sort_by_key(|c| c.span.start);
+        two_way_quotes(text, &mut claims);
         carry_units(text, &mut claims);
         cents_of_the_level(text, &mut claims);
         out.extend(claims);
@@ -557,6 +558,72 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
         cur.unit = unit;
         cur.rule = "figure.unit_carried";
     }
+}
+
+/// Markets quote a price both ways, writing only the digits that change: `3.7495/98` is bid 3.7495, offer
+/// 3.7498; `3.85/95 pct` is 3.85 to 3.95 per cent. The second part is no figure of its own: the two
+/// parts become one range, in the unit written after them. Only a decimal price whose fraction has at
+/// least as many digits as the part after the slash, and two digits at least, reads so (not `1.5/2`).
+fn two_way_quotes(text: &str, claims: &mut Vec<Claim>) {
+    let mut i = 1;
+    while i < claims.len() {
+        let (prev, cur) = (&claims[i - 1], &claims[i]);
+        let Some(high) = quoted_other_side(text, prev, cur) else {
+            i += 1;
+            continue;
+        };
+        let low = prev.value.clone();
+        let (low, high) = match low.as_deref().and_then(Decimal::parse) {
+            Some(l) if l.to_f64() > high.to_f64() => (Some(high.to_string()), low),
+            _ => (low, Some(high.to_string())),
+        };
+        let cur = claims.remove(i);
+        let prev = &mut claims[i - 1];
+        prev.span.end = cur.span.end;
+        prev.subtype = Subtype::Range;
+        prev.value = low;
+        prev.value_high = high;
+        prev.unit = cur.unit;
+        prev.per = cur.per;
+        prev.rule = "figure.range.quote";
+    }
+}
+
+/// The other side of a two-way quote (see [`two_way_quotes`]) when `cur` is one after `prev`.
+fn quoted_other_side(text: &str, prev: &Claim, cur: &Claim) -> Option<Decimal> {
+    let price = &text[prev.span];
+    let (whole, frac) = price.split_once('.')?;
+    if prev.unit.is_some()
+        || prev.value_high.is_some()
+        || whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || cur.value_high.is_some()
+        || !matches!(
+            cur.subtype,
+            Subtype::Count | Subtype::Percent | Subtype::Money
+        )
+    {
+        return None;
+    }
+    let after = text[prev.span.end..].strip_prefix('/')?;
+    let digits = &after[..after
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.len())];
+    let side_start = prev.span.end + 1;
+    // The claim after the slash is that number (perhaps without its leading zeros), with no decimals.
+    if !(2..=frac.len()).contains(&digits.len())
+        || cur.span.start < side_start
+        || cur.span.start > side_start + digits.len()
+        || after[digits.len()..]
+            .strip_prefix(['.', ','])
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        || cur.value.as_deref().and_then(Decimal::parse) != Decimal::parse(digits)
+    {
+        return None;
+    }
+    let other = format!("{whole}.{}{digits}", &frac[..frac.len() - digits.len()]);
+    Decimal::parse(&other.replace(',', ""))
 }
 
 /// `gained 31 cents to 1.44 Canadian dlrs`: a change written in bare cents is in the currency of the level

@@ -592,3 +592,19 @@ t!(
         ("450", "450", "DEM"),
     ]
 );
+
+// Two-way quotes write only the digits that change on the other side.
+t!(
+    two_way_quote_is_one_range,
+    "The dollar was quoted at 1.7975/85 marks, against 3.7500/03 yesterday. Rates eased to 3.85/95 pct from 4.35/25. Scores were 1.5/2 and 7.25/1000.",
+    [
+        ("1.7975/85 marks", "1.7975", "DEM"),
+        ("3.7500/03", "3.75", ""),
+        ("3.85/95 pct", "3.85", "%"),
+        ("4.35/25", "4.25", ""),
+        ("1.5", "1.5", ""),
+        ("2", "2", ""),
+        ("7.25", "7.25", ""),
+        ("1000", "1000", ""),
+    ]
+);
