@@ -500,9 +500,13 @@ const SUBUNITS: &[&str] = &[
 fn carry_units(text: &str, claims: &mut [Claim]) {
     for i in 1..claims.len() {
         let (prev, cur) = (&claims[i - 1], &claims[i]);
-        if !matches!(prev.subtype, Subtype::Money | Subtype::Percent)
-            || prev.unit.is_none()
-            || cur.subtype != Subtype::Count
+        let Some(kind) = money_or_percent(prev) else {
+            continue;
+        };
+        // `eased to 3.75/80 pct from 3.80/85`: a two-way quote after one is in its unit too.
+        let quote = cur.rule == QUOTE_RULE;
+        if prev.unit.is_none()
+            || !(cur.subtype == Subtype::Count || quote)
             || cur.unit.is_some()
             || prev.span.end > cur.span.start
         {
@@ -541,7 +545,7 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
             prev.span.start,
             &["to", "at", "of", "was", "were", "is"],
         );
-        if prev.subtype == Subtype::Percent && gap == "from" && !level {
+        if kind == Subtype::Percent && gap == "from" && !level || cents && quote {
             continue;
         }
         let value = match (cents, cur.value.as_deref()) {
@@ -551,14 +555,19 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
                 None => continue,
             },
         };
-        let (subtype, unit) = (prev.subtype, prev.unit.clone());
+        let unit = prev.unit.clone();
         let cur = &mut claims[i];
         cur.value = value;
-        cur.subtype = subtype;
+        if !quote {
+            cur.subtype = kind;
+        }
         cur.unit = unit;
         cur.rule = "figure.unit_carried";
     }
 }
+
+/// The rule of a two-way quote's range (see [`two_way_quotes`]).
+const QUOTE_RULE: &str = "figure.range.quote";
 
 /// Markets quote a price both ways, writing only the digits that change: `3.7495/98` is bid 3.7495, offer
 /// 3.7498; `3.85/95 pct` is 3.85 to 3.95 per cent. The second part is no figure of its own: the two
@@ -585,7 +594,7 @@ fn two_way_quotes(text: &str, claims: &mut Vec<Claim>) {
         prev.value_high = high;
         prev.unit = cur.unit;
         prev.per = cur.per;
-        prev.rule = "figure.range.quote";
+        prev.rule = QUOTE_RULE;
     }
 }
 
@@ -623,7 +632,32 @@ fn quoted_other_side(text: &str, prev: &Claim, cur: &Claim) -> Option<Decimal> {
         return None;
     }
     let other = format!("{whole}.{}{digits}", &frac[..frac.len() - digits.len()]);
-    Decimal::parse(&other.replace(',', ""))
+    let price = Decimal::parse(&price.replace(',', ""))?;
+    let other = Decimal::parse(&other.replace(',', ""))?;
+    // `1.5085/00` rolls over to 1.5100; `4.35/25` is quoted high side first. A lower other side is read
+    // whichever way lands nearer the price.
+    let step = Decimal::int(1).times_pow10(digits.len() as i32 - frac.len() as i32)?;
+    let rolled = other.checked_add(step)?;
+    let (p, o, r) = (price.to_f64(), other.to_f64(), rolled.to_f64());
+    Some(if o < p && r - p < p - o {
+        rolled
+    } else {
+        other
+    })
+}
+
+/// Whether a figure is money or a percentage, as a two-way quote range in a currency or per cent is:
+/// which of the two, or `None`.
+fn money_or_percent(c: &Claim) -> Option<Subtype> {
+    match c.subtype {
+        Subtype::Money | Subtype::Percent => Some(c.subtype),
+        Subtype::Range if c.rule == QUOTE_RULE => match c.unit.as_deref()? {
+            "%" => Some(Subtype::Percent),
+            u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => Some(Subtype::Money),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `gained 31 cents to 1.44 Canadian dlrs`: a change written in bare cents is in the currency of the level

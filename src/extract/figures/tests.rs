@@ -596,15 +596,37 @@ t!(
 // Two-way quotes write only the digits that change on the other side.
 t!(
     two_way_quote_is_one_range,
-    "The dollar was quoted at 1.7975/85 marks, against 3.7500/03 yesterday. Rates eased to 3.85/95 pct from 4.35/25. Scores were 1.5/2 and 7.25/1000.",
+    "The dollar was quoted at 1.7975/85 marks, against 3.7500/03 yesterday and 1.5085/00 in Europe. Rates eased to 3.85/95 pct from 4.35/25. Scores were 1.5/2 and 7.25/1000.",
     [
         ("1.7975/85 marks", "1.7975", "DEM"),
         ("3.7500/03", "3.75", ""),
+        ("1.5085/00", "1.5085", ""),
         ("3.85/95 pct", "3.85", "%"),
-        ("4.35/25", "4.25", ""),
+        ("4.35/25", "4.25", "%"),
         ("1.5", "1.5", ""),
         ("2", "2", ""),
         ("7.25", "7.25", ""),
         ("1000", "1000", ""),
     ]
 );
+
+#[test]
+fn two_way_quote_rolls_over_to_the_next_figure() {
+    let text = "The dollar was at 1.5085/00 francs and rates at 4.35/25 pct.";
+    let ends: Vec<_> = run(text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.value.unwrap_or_default(),
+                c.value_high.unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("1.5085".to_string(), "1.51".to_string()),
+            ("4.25".to_string(), "4.35".to_string())
+        ]
+    );
+}
