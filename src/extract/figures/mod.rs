@@ -577,29 +577,25 @@ fn two_way_quotes(text: &str, claims: &mut Vec<Claim>) {
     let mut i = 1;
     while i < claims.len() {
         let (prev, cur) = (&claims[i - 1], &claims[i]);
-        let Some(high) = quoted_other_side(text, prev, cur) else {
+        let Some((low, high)) = quote_ends(text, prev, cur) else {
             i += 1;
             continue;
-        };
-        let low = prev.value.clone();
-        let (low, high) = match low.as_deref().and_then(Decimal::parse) {
-            Some(l) if l.to_f64() > high.to_f64() => (Some(high.to_string()), low),
-            _ => (low, Some(high.to_string())),
         };
         let cur = claims.remove(i);
         let prev = &mut claims[i - 1];
         prev.span.end = cur.span.end;
         prev.subtype = Subtype::Range;
-        prev.value = low;
-        prev.value_high = high;
+        prev.value = Some(low.to_string());
+        prev.value_high = Some(high.to_string());
         prev.unit = cur.unit;
         prev.per = cur.per;
         prev.rule = QUOTE_RULE;
     }
 }
 
-/// The other side of a two-way quote (see [`two_way_quotes`]) when `cur` is one after `prev`.
-fn quoted_other_side(text: &str, prev: &Claim, cur: &Claim) -> Option<Decimal> {
+/// The low and high ends of a two-way quote (see [`two_way_quotes`]) when `cur` is its other side after
+/// the price `prev`.
+fn quote_ends(text: &str, prev: &Claim, cur: &Claim) -> Option<(Decimal, Decimal)> {
     let price = &text[prev.span];
     let (whole, frac) = price.split_once('.')?;
     if prev.unit.is_some()
@@ -639,10 +635,12 @@ fn quoted_other_side(text: &str, prev: &Claim, cur: &Claim) -> Option<Decimal> {
     let step = Decimal::int(1).times_pow10(digits.len() as i32 - frac.len() as i32)?;
     let rolled = other.checked_add(step)?;
     let (p, o, r) = (price.to_f64(), other.to_f64(), rolled.to_f64());
-    Some(if o < p && r - p < p - o {
-        rolled
+    Some(if o >= p {
+        (price, other)
+    } else if r - p < p - o {
+        (price, rolled)
     } else {
-        other
+        (other, price)
     })
 }
 
@@ -1669,11 +1667,7 @@ fn starts_with_determiner(rest: &str) -> bool {
         "these", "those", "one", "another", "what", "only", "yet", "both", "each", "every", "some",
         "no",
     ];
-    let word = rest
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = next_word(rest, 0);
     DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
