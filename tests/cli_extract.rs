@@ -341,3 +341,34 @@ fn bench_stages_times_every_stage_and_finds_the_claims_extract_prints() {
         .all(|s| s["seconds"].as_f64().unwrap() > 0.0));
     assert!(res["total_mb_per_s"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn bench_ingests_a_generated_corpus_and_reports_the_ingest_memory_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().to_str().unwrap();
+    let out = claimdex(
+        &[
+            "bench",
+            "--articles",
+            "40",
+            "--queries",
+            "12",
+            "--json",
+            "--dir",
+            work,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
+    let res: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(res["articles"], 40);
+    assert!(res["claims"].as_u64().unwrap() > 40);
+    assert_eq!(res["search_queries"], 12);
+    // The ingest's peak is measured from its start, and the searches after it can only add to the peak.
+    let ingest_peak = res["ingest_peak_rss_mb"].as_f64().unwrap();
+    let whole = res["peak_rss_mb"].as_f64().unwrap();
+    if cfg!(target_os = "linux") {
+        assert!(ingest_peak > 0.0, "{res}");
+    }
+    assert!(ingest_peak <= whole, "{res}");
+}
