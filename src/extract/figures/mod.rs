@@ -1810,6 +1810,17 @@ fn unit_after(rest: &str) -> Option<(usize, &'static str)> {
     Some((lead + end, v.unit_names[m.pattern().as_usize()]))
 }
 
+/// Whether the word before `before`'s end is a determiner or possessive: `the only one in 30 years` is a
+/// pronoun, `only one in five voters` a ratio.
+fn after_determiner(before: &str) -> bool {
+    let before = before.trim_end();
+    let w = &before[crate::text::trailing_run_start(before, char::is_alphabetic)..];
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "the" | "this" | "that" | "his" | "her" | "its" | "their" | "my" | "our" | "your"
+    )
+}
+
 fn next_word(text: &str, pos: usize) -> &str {
     let after = text[pos..].trim_start();
     let we = after
@@ -1846,9 +1857,9 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
                     | "someone"
                     | "anyone"
                     | "everyone"
-                    | "only"
                     | "single"
-            ) || !ratio_follows(text, fig.span.end)
+            ) || (prev_l == "only" && after_determiner(&trimmed[..ws]))
+                || !ratio_follows(text, fig.span.end)
             {
                 return false;
             }

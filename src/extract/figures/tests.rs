@@ -364,6 +364,16 @@ t!(
 );
 
 t!(
+    ratio_after_only,
+    "Only one in five voters agreed; it was their only one in three tries and the only one in 12 bids.",
+    [
+        ("one in five", "0.2", "voters"),
+        ("three", "3", "tries"),
+        ("12", "12", "bids")
+    ]
+);
+
+t!(
     scale_and_a_fraction,
     "It raised $2 billion and a quarter; 3 million and a half shares; one million and a half voters.",
     [
