@@ -1660,15 +1660,22 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     Some((lead + end, iso))
 }
 
+/// The definite determiners and the possessives: "the only one" is a pronoun, "the marks" a noun phrase.
+const DEFINITE_DETERMINERS: &[&str] = &[
+    "the", "this", "that", "its", "his", "her", "their", "our", "my", "your",
+];
+
 /// Whether the next word of `rest` is a determiner or a possessive: the object of a verb starts there.
 fn starts_with_determiner(rest: &str) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
-        "these", "those", "one", "another", "what", "only", "yet", "both", "each", "every", "some",
-        "no",
+    const OTHERS: &[&str] = &[
+        "a", "an", "these", "those", "one", "another", "what", "only", "yet", "both", "each",
+        "every", "some", "no",
     ];
     let word = next_word(rest, 0);
-    DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
+    DEFINITE_DETERMINERS
+        .iter()
+        .chain(OTHERS)
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// A currency code with a scale prefix after the number: "MEUR", "MUSD" (millions), "kEUR" (thousands).
@@ -1810,15 +1817,13 @@ fn unit_after(rest: &str) -> Option<(usize, &'static str)> {
     Some((lead + end, v.unit_names[m.pattern().as_usize()]))
 }
 
-/// Whether the word before `before`'s end is a determiner or possessive: `the only one in 30 years` is a
-/// pronoun, `only one in five voters` a ratio.
+/// Whether the word before `before`'s end is a definite determiner or a possessive: `the only one in 30
+/// years` is a pronoun, `only one in five voters` a ratio.
 fn after_determiner(before: &str) -> bool {
-    let before = before.trim_end();
-    let w = &before[crate::text::trailing_run_start(before, char::is_alphabetic)..];
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "the" | "this" | "that" | "his" | "her" | "its" | "their" | "my" | "our" | "your"
-    )
+    let word = crate::text::last_word(before.trim_end());
+    DEFINITE_DETERMINERS
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 fn next_word(text: &str, pos: usize) -> &str {
