@@ -376,3 +376,123 @@ fn a_second_writer_is_refused_while_the_first_holds_the_index() {
     assert!(status.success());
     assert_eq!(stat(&index, "articles:"), 5);
 }
+
+/// A claim as `extract` and `search` both print it: (doc id, start, end, kind).
+fn claim_key(v: &serde_json::Value) -> (String, u64, u64, String) {
+    (
+        v["doc_id"].as_str().unwrap().to_string(),
+        v["start"].as_u64().unwrap(),
+        v["end"].as_u64().unwrap(),
+        v["kind"].as_str().unwrap().to_string(),
+    )
+}
+
+/// The entities of a sentence live on its sentence record and an article's title on its article record;
+/// queries on them reach the claims below through the index's blocks of records. After many small
+/// commits and the merges they set off, they must find exactly the claims `extract` puts in the sentences
+/// naming an entity, and in the articles whose title has a word.
+#[test]
+fn sentence_and_article_fields_find_exactly_their_claims_after_merges() {
+    use std::collections::{BTreeSet, HashMap};
+
+    let dir = tempfile::tempdir().unwrap();
+    // And one article with no claim at all: a block of one record.
+    let mut articles = synth(300);
+    articles.extend_from_slice(
+        b"{\"id\": \"quiet\", \"title\": \"quiet\", \"text\": \"nothing was said here.\"}\n",
+    );
+    let input = write(dir.path(), "synth.jsonl", &articles);
+    let index = dir.path().join("index");
+    let out = ingest(&index, &input, &["-q", "--commit-every", "10"]);
+    assert_eq!(out.status.code(), Some(0), "{}", out.stderr_text());
+    assert_eq!(stat(&index, "articles:"), 301);
+    let extracted = claimdex(
+        &["extract", "--format", "jsonl", input.to_str().unwrap()],
+        None,
+    );
+    let claims = json_lines(&extracted.stdout);
+    assert!(claims.len() > 3000, "{} claims", claims.len());
+
+    // Entities: the claims of every sentence with an entity of that key.
+    let key = claimdex::extract::entities::entity_key;
+    let sentence_of = |c: &serde_json::Value| {
+        (
+            c["doc_id"].as_str().unwrap().to_string(),
+            c["sentence"].as_str().unwrap().to_string(),
+        )
+    };
+    let mut keys_of: HashMap<(String, String), BTreeSet<String>> = HashMap::new();
+    let mut frequency: HashMap<String, usize> = HashMap::new();
+    for c in claims.iter().filter(|c| c["kind"] == "entity") {
+        let k = key(c["value"].as_str().unwrap());
+        *frequency.entry(k.clone()).or_default() += 1;
+        keys_of.entry(sentence_of(c)).or_default().insert(k);
+    }
+    let mut by_frequency: Vec<(usize, String)> =
+        frequency.into_iter().map(|(k, n)| (n, k)).collect();
+    by_frequency.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, k) in by_frequency.iter().take(3).chain(by_frequency.last()) {
+        let expected: BTreeSet<_> = claims
+            .iter()
+            .filter(|c| keys_of.get(&sentence_of(c)).is_some_and(|s| s.contains(k)))
+            .map(claim_key)
+            .collect();
+        let (code, hits) = search(
+            &index,
+            &[&format!("entity_keys:\"{k}\""), "--limit", "100000"],
+        );
+        assert_eq!(code, 0, "{k}");
+        let found: BTreeSet<_> = hits.iter().map(claim_key).collect();
+        assert_eq!(found, expected, "entity_keys:{k}");
+    }
+
+    // Titles: the claims of every article whose title has the word (lower case, as the tokenizer
+    // reads it), for a word in some titles but not all.
+    let mut titles: HashMap<String, String> = HashMap::new();
+    for a in json_lines(&std::fs::read(&input).unwrap()) {
+        let title = a["title"].as_str().unwrap().to_lowercase();
+        titles.insert(a["id"].as_str().unwrap().to_string(), title);
+    }
+    let words_of = |t: &str| -> BTreeSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut in_titles: HashMap<String, usize> = HashMap::new();
+    for t in titles.values() {
+        for w in words_of(t) {
+            *in_titles.entry(w).or_default() += 1;
+        }
+    }
+    let (word, n) = in_titles
+        .iter()
+        .filter(|(_, &n)| n < titles.len() / 2)
+        .max_by_key(|(w, &n)| (n, std::cmp::Reverse(w.to_string())))
+        .unwrap();
+    assert!(*n > 10, "{word} in {n} titles");
+    let expected: BTreeSet<_> = claims
+        .iter()
+        .filter(|c| words_of(&titles[c["source_id"].as_str().unwrap()]).contains(word))
+        .map(claim_key)
+        .collect();
+    for query in [
+        format!("title:{word}"),
+        format!("title:{word} AND kind:figure"),
+    ] {
+        let (code, hits) = search(&index, &[&query, "--limit", "100000"]);
+        assert_eq!(code, 0, "{query}");
+        let found: BTreeSet<_> = hits.iter().map(claim_key).collect();
+        let wanted: BTreeSet<_> = if query.contains("figure") {
+            expected
+                .iter()
+                .filter(|k| k.3 == "figure")
+                .cloned()
+                .collect()
+        } else {
+            expected.clone()
+        };
+        assert!(!wanted.is_empty(), "{query}");
+        assert_eq!(found, wanted, "{query}");
+    }
+}

@@ -84,7 +84,7 @@ impl FilterArgs {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Tantivy query over claim text and sentence: words (all must match), "phrases", OR, NOT/-word,
-    /// field:value (text:, sentence:, kind:, unit:, speaker:, title:). Use `*` for everything.
+    /// field:value (text:, sentence:, kind:, unit:, speaker:, entities:, title:, body:). Use `*` for everything.
     query: String,
     /// The index directory.
     #[arg(long, default_value = "indexes")]

@@ -73,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     for (k, n) in &subtypes {
         writeln!(out, "  {k:<14} {n}")?;
     }
-    writeln!(out, "top entities (claims in sentences naming them):")?;
+    writeln!(out, "top entities (sentences naming them):")?;
     for (k, n) in top(&term_counts(&idx, f.entity_keys)?, args.top) {
         writeln!(out, "  {n:>7}  {k}")?;
     }

@@ -5,6 +5,7 @@
 //! - [`writer`]: ingestion — incremental, idempotent, committed in batches, one writer at a time.
 //! - [`search`]: queries with filters, hits with provenance.
 
+pub mod join;
 pub mod schema;
 pub mod search;
 pub mod writer;

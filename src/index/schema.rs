@@ -1,13 +1,20 @@
-//! The index schema, declared once. One Tantivy index holds two kinds of record, told apart by `record`:
-//! `article` (full text and metadata, one per document) and `claim` (one per claim). An article and its
-//! claims are always committed together.
+//! The index schema, declared once. One Tantivy index holds three kinds of record, told apart by
+//! `record`: `article` (full text and metadata, one per document), `sentence` (one per sentence that has
+//! claims: the entities it names) and `claim` (one per claim).
 //!
-//! A claim record is kept lean, because there are twenty or so per article and indexing them is most of
-//! what ingest costs: it carries what claims are searched and filtered by (text, sentence, kind, value,
-//! speaker, entities, the article's doc id, source, title and published date) and its own provenance, but
-//! not copies of what its article already stores. Its sentence is indexed, not stored: readers slice it
-//! out of the article's text by the stored sentence span, and take the article's metadata from there too
-//! ([`super::search::Articles`]).
+//! An article's records are one block of consecutive documents, added in one batch and committed together:
+//! the article, then each sentence followed by its claims. Tantivy keeps a segment's documents in the order
+//! they were added, and a merge keeps each segment's order, so a block stays whole. Fast fields tie the
+//! block together ([`Fields::block_len`], [`Fields::to_sentence`], [`Fields::to_article`]), and a query on
+//! a sentence's or an article's fields reaches the claims under it by doc id arithmetic
+//! ([`super::join`]). That keeps a claim record lean: the entities of a sentence with three claims are
+//! indexed once, not three times, and an article's title once, not once per claim. A claim carries what
+//! claims are searched and filtered by (text, sentence, kind, value, speaker, the article's doc id, source,
+//! url, site and published date) and its own provenance. Its sentence stays on the claim because the
+//! words a query looks for are scored there with Tantivy's own pruning (block-max WAND), which a join
+//! cannot do: as sentence records, searches of common words ran 2-3 times slower. Its sentence is
+//! indexed, not stored: readers slice it out of the article's text by the stored sentence span, and take
+//! the article's metadata from there too ([`super::search::Articles`]).
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
@@ -17,7 +24,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// Bumped whenever a field is added, removed or changes meaning; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The tokenizer of keyword fields: the whole value, lower-cased (`--unit usd` finds `USD`).
 pub const KEYWORD: &str = "claimdex_keyword";
@@ -25,9 +32,9 @@ pub const KEYWORD: &str = "claimdex_keyword";
 /// Every field, by name.
 #[derive(Clone, Debug)]
 pub struct Fields {
-    /// `article` or `claim`.
+    /// `article`, `sentence` or `claim`.
     pub record: Field,
-    /// The article's doc id (both records).
+    /// The article's doc id (articles and claims).
     pub doc_id: Field,
     pub kind: Field,
     pub subtype: Field,
@@ -49,7 +56,8 @@ pub struct Fields {
     pub qualifier: Field,
     /// Speaker, searchable by words.
     pub speaker: Field,
-    /// Canonical entities named in the claim's sentence, searchable by words (multi-valued).
+    /// Sentences: the canonical entities they name, searchable by words (multi-valued). A query on it
+    /// finds the claims of the matching sentences.
     pub entities: Field,
     /// Case- and accent-insensitive keys of `entities` and `speaker`, for exact filters and stats.
     pub entity_keys: Field,
@@ -66,7 +74,7 @@ pub struct Fields {
     pub source_line: Field,
     pub source_record: Field,
     pub source_id: Field,
-    /// The article's title, searchable (`title:` in a query); on both records.
+    /// Articles: the title, searchable (`title:` in a query finds the claims of the matching articles).
     pub title: Field,
     /// The article's title as stored (articles only).
     pub stored_title: Field,
@@ -86,6 +94,13 @@ pub struct Fields {
     pub format: Field,
     /// When the article was ingested (seconds since the epoch, UTC).
     pub ingested_at: Field,
+    /// Fast field: how many documents follow a record in its block and belong to it (an article: its
+    /// sentences and claims; a sentence: its claims; a claim: 0).
+    pub block_len: Field,
+    /// Fast field: a claim's distance back to its sentence record (0 on other records).
+    pub to_sentence: Field,
+    /// Fast field: a sentence's or a claim's distance back to its article record (0 on articles).
+    pub to_article: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -165,6 +180,9 @@ pub fn build() -> (Schema, Fields) {
         encoding: b.add_text_field("encoding", stored.clone()),
         format: b.add_text_field("format", stored),
         ingested_at: b.add_i64_field("ingested_at", num | FAST),
+        block_len: b.add_u64_field("block_len", FAST),
+        to_sentence: b.add_u64_field("to_sentence", FAST),
+        to_article: b.add_u64_field("to_article", FAST),
     };
     (b.build(), fields)
 }

@@ -10,12 +10,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser,
+    QueryParserError, RangeQuery, RegexQuery, TermQuery,
 };
+use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DateTime, Searcher, TantivyDocument, Term};
 
+use super::join::{ClaimsOf, Level};
 use super::ClaimIndex;
 use crate::claim::ClaimKind;
 use crate::error::{Error, Result};
@@ -148,6 +150,114 @@ fn date_term(field: Field, d: NaiveDate) -> Term {
 }
 
 /// Builds the query for `req`: the parsed query text AND every filter.
+/// A query in Tantivy's language, turned into a query on claim records.
+struct Lowered {
+    query: Box<dyn Query>,
+    /// Whether the query can only match claim records (every leaf a word or phrase in a field that only
+    /// claims, or joins to claims, have), so that no `record:claim` clause is needed.
+    claims_only: bool,
+}
+
+/// Turns a parsed query into one on claim records: a leaf on a field of sentence records (`entities`) or
+/// of article records (`title`, `body`) runs there and is joined to the claims under the records it
+/// matches ([`ClaimsOf`]); any other leaf runs on claims, and one with no field searches the claim's text
+/// (boosted) and its sentence. The parser's own build of each leaf keeps its tokenizing, phrase and range
+/// rules.
+struct Lowering<'i> {
+    idx: &'i ClaimIndex,
+    parser: QueryParser,
+    claims_only: bool,
+}
+
+impl<'i> Lowering<'i> {
+    fn new(idx: &'i ClaimIndex) -> Lowering<'i> {
+        let f = &idx.fields;
+        let mut parser = QueryParser::for_index(&idx.index, vec![f.text, f.sentence]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.text, 2.0);
+        Lowering {
+            idx,
+            parser,
+            claims_only: true,
+        }
+    }
+
+    fn query(mut self, q: &str) -> Result<Lowered> {
+        let bad = |e: &dyn std::fmt::Display| Error::Usage(format!("bad query {q:?}: {e}"));
+        // The whole query through the parser first, for its errors (syntax, unknown fields, a query
+        // with only exclusions), as it states them.
+        self.parser.parse_query(q).map_err(|e| bad(&e))?;
+        let ast = tantivy::query_grammar::parse_query(q).map_err(|_| bad(&"syntax error"))?;
+        let query = self.lower(ast).map_err(|e| bad(&e))?;
+        Ok(Lowered {
+            query,
+            claims_only: self.claims_only,
+        })
+    }
+
+    fn lower(
+        &mut self,
+        ast: UserInputAst,
+    ) -> std::result::Result<Box<dyn Query>, QueryParserError> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut subs = Vec::with_capacity(clauses.len());
+                for (occur, sub) in clauses {
+                    let sub = self.lower(sub)?;
+                    // As the parser does, a part with nothing to search for (only stop characters)
+                    // is left out rather than matching nothing.
+                    if !sub.is::<EmptyQuery>() {
+                        subs.push((occur.unwrap_or(Occur::Must), sub));
+                    }
+                }
+                match subs.len() {
+                    0 => Box::new(EmptyQuery),
+                    _ => Box::new(BooleanQuery::new(subs)),
+                }
+            }
+            UserInputAst::Boost(sub, boost) => {
+                Box::new(BoostQuery::new(self.lower(*sub)?, boost as f32))
+            }
+            UserInputAst::Leaf(leaf) => self.leaf(*leaf)?,
+        })
+    }
+
+    fn leaf(
+        &mut self,
+        leaf: UserInputLeaf,
+    ) -> std::result::Result<Box<dyn Query>, QueryParserError> {
+        let f = &self.idx.fields;
+        let field = match &leaf {
+            UserInputLeaf::Literal(l) => l.field_name.clone(),
+            UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => field.clone(),
+            UserInputLeaf::Exists { field } => Some(field.clone()),
+            UserInputLeaf::All => None,
+        };
+        let words = matches!(leaf, UserInputLeaf::Literal(_));
+        let query = self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))?;
+        let field = field.map(|name| self.idx.index.schema().get_field(&name));
+        let level = match field {
+            Some(Ok(x)) if x == f.entities || x == f.entity_keys => Some(Level::Sentence),
+            Some(Ok(x)) if x == f.title || x == f.body => Some(Level::Article),
+            _ => None,
+        };
+        // Words in a claim's text or sentence, or joined from a sentence or an article, match claims
+        // only; other fields (doc_id, published, ...) are on articles too.
+        let claim_field = match field {
+            None => true,
+            Some(Ok(x)) => x == f.text || x == f.sentence,
+            Some(Err(_)) => false,
+        };
+        self.claims_only &= words && (claim_field || level.is_some());
+        Ok(match level {
+            Some(level) if !query.is::<EmptyQuery>() => Box::new(ClaimsOf::new(query, level)),
+            _ => query,
+        })
+    }
+}
+
 pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &idx.fields;
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -156,20 +266,9 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
     let mut claims_only = false;
     let q = req.query.trim();
     if !q.is_empty() && q != "*" {
-        let mut parser = QueryParser::for_index(&idx.index, vec![f.text, f.sentence]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(f.text, 2.0);
-        let parsed = parser
-            .parse_query(q)
-            .map_err(|e| Error::Usage(format!("bad query {q:?}: {e}")))?;
-        let mut other_fields = false;
-        let mut any_term = false;
-        parsed.query_terms(&mut |term, _| {
-            any_term = true;
-            other_fields |= term.field() != f.text && term.field() != f.sentence;
-        });
-        claims_only = any_term && !other_fields;
-        must.push((Occur::Must, parsed));
+        let lowered = Lowering::new(idx).query(q)?;
+        claims_only = lowered.claims_only;
+        must.push((Occur::Must, lowered.query));
     }
     if !claims_only {
         must.push((Occur::Must, keyword(f.record, "claim")));
@@ -198,7 +297,11 @@ pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Quer
         must.push((Occur::Must, any_of(f.subtype, req.subtypes.clone())));
     }
     if let Some(e) = &req.entity {
-        must.push((Occur::Must, words_query(idx, f.entities, e)?));
+        let sentences = words_query(idx, f.entities, e)?;
+        must.push((
+            Occur::Must,
+            Box::new(ClaimsOf::new(sentences, Level::Sentence)),
+        ));
     }
     if let Some(s) = &req.speaker {
         must.push((Occur::Must, words_query(idx, f.speaker, s)?));

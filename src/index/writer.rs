@@ -7,8 +7,9 @@
 //! articles that were lost, with no duplicates. Only one writer may hold an index; a second one gets
 //! [`Error::Store`] saying the index is in use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, TantivyError};
 
 use super::{ClaimIndex, Fields};
@@ -114,9 +115,11 @@ impl<'i> Ingester<'i> {
         if !self.known.insert(id) {
             return Ok(false);
         }
-        for r in records {
-            self.writer.add_document(r).map_err(|e| self.err(e))?;
-        }
+        // One batch: Tantivy indexes a batch on one thread, in order, into one segment, which keeps the
+        // article's block of records whole (see `schema`).
+        self.writer
+            .run(records.into_iter().map(UserOperation::Add))
+            .map_err(|e| self.err(e))?;
         self.pending_docs += 1;
         self.pending_bytes += text_len;
         if self.pending_docs >= self.opts.commit_every_docs
@@ -199,11 +202,11 @@ pub fn build_records(
     let mut out = Vec::with_capacity(claims.len() + 1);
 
     let m = &doc.metadata;
-    // What claims are searched and filtered by; the rest of the metadata is stored on the article only.
+    // What claims are filtered by; the rest of the metadata is stored on the article only.
     let mut common = TantivyDocument::new();
     common.add_text(f.doc_id, &id);
     common.add_text(f.source_path, &doc.provenance.path);
-    for (field, value) in [(f.title, &m.title), (f.url, &m.url), (f.site, &m.site)] {
+    for (field, value) in [(f.url, &m.url), (f.site, &m.site)] {
         if let Some(v) = value {
             common.add_text(field, v);
         }
@@ -214,6 +217,9 @@ pub fn build_records(
 
     let mut article = common.clone();
     article.add_text(f.record, "article");
+    if let Some(t) = &m.title {
+        article.add_text(f.title, t);
+    }
     if let Some(l) = doc.provenance.line {
         article.add_u64(f.source_line, l);
     }
@@ -237,6 +243,8 @@ pub fn build_records(
         (None, None) => {}
     }
     article.add_i64(f.ingested_at, ingested_at);
+    article.add_u64(f.to_sentence, 0);
+    article.add_u64(f.to_article, 0);
     article.add_text(f.body, text);
     article.add_text(f.sha256, doc.sha256.to_string());
     article.add_u64(f.bytes, text.len() as u64);
@@ -248,20 +256,32 @@ pub fn build_records(
     }
     out.push(article);
 
-    // Entities by sentence, for the `entities` field of every claim in that sentence.
-    let mut by_sentence: HashMap<Span, Vec<&str>> = HashMap::new();
-    for c in claims.iter().filter(|c| c.kind == ClaimKind::Entity) {
-        let s = analyzed.sentence_around(c.span);
-        if let Some(v) = c.value.as_deref() {
-            let names = by_sentence.entry(s).or_default();
-            if !names.contains(&v) {
-                names.push(v);
+    // The claims by sentence, in the order of the sentences and, within one, of the claims.
+    let mut by_sentence: Vec<(Span, &Claim)> = claims
+        .iter()
+        .map(|c| (analyzed.sentence_around(c.span), c))
+        .collect();
+    by_sentence.sort_by_key(|(s, _)| (s.start, s.end));
+    // The block: the article first (at 0), then each sentence followed by its claims.
+    let mut sentence_at = 0;
+    for (i, &(sentence, c)) in by_sentence.iter().enumerate() {
+        if i == 0 || by_sentence[i - 1].0 != sentence {
+            sentence_at = out.len();
+            let claims_here = by_sentence[i..]
+                .iter()
+                .take_while(|(s, _)| *s == sentence)
+                .map(|&(_, c)| c);
+            let mut r = sentence_record(f, claims_here, sentence_at);
+            if let Some(p) = published {
+                // Every record has the date, so that its fast column stays dense and quick to filter.
+                r.add_date(f.published, p);
             }
+            out.push(r);
         }
-    }
-    for c in claims {
         let mut r = common.clone();
-        let sentence = analyzed.sentence_around(c.span);
+        r.add_u64(f.to_sentence, (out.len() - sentence_at) as u64);
+        r.add_u64(f.to_article, out.len() as u64);
+        r.add_u64(f.block_len, 0);
         let start = lines.position(text, c.span.start);
         let end = lines.position(text, c.span.end);
         r.add_text(f.record, "claim");
@@ -295,18 +315,6 @@ pub fn build_records(
             r.add_text(f.speaker, s);
             r.add_text(f.speaker_key, entity_key(s));
         }
-        let mut names: Vec<&str> = by_sentence.get(&sentence).cloned().unwrap_or_default();
-        if c.kind == ClaimKind::Entity {
-            if let Some(v) = c.value.as_deref() {
-                if !names.contains(&v) {
-                    names.push(v);
-                }
-            }
-        }
-        for n in names {
-            r.add_text(f.entities, n);
-            r.add_text(f.entity_keys, entity_key(n));
-        }
         r.add_text(f.rule, c.rule);
         r.add_f64(
             f.confidence,
@@ -320,5 +328,32 @@ pub fn build_records(
         r.add_u64(f.column, start.column as u64);
         out.push(r);
     }
+    let block_len = (out.len() - 1) as u64;
+    out[0].add_u64(f.block_len, block_len);
     out
+}
+
+/// A sentence's record: the canonical entities its claims name, searchable, with how many claim records
+/// follow it (`claims` are its claims) and its distance back to its article.
+fn sentence_record<'c>(
+    f: &Fields,
+    claims: impl Iterator<Item = &'c Claim> + Clone,
+    to_article: usize,
+) -> TantivyDocument {
+    let mut r = TantivyDocument::new();
+    r.add_text(f.record, "sentence");
+    let mut names: Vec<&str> = Vec::new();
+    for c in claims.clone().filter(|c| c.kind == ClaimKind::Entity) {
+        if let Some(v) = c.value.as_deref() {
+            if !names.contains(&v) {
+                names.push(v);
+                r.add_text(f.entities, v);
+                r.add_text(f.entity_keys, entity_key(v));
+            }
+        }
+    }
+    r.add_u64(f.block_len, claims.count() as u64);
+    r.add_u64(f.to_sentence, 0);
+    r.add_u64(f.to_article, to_article as u64);
+    r
 }
