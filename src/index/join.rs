@@ -94,7 +94,7 @@ impl Weight for ClaimsOfWeight {
             end: 0,
             doc: 0,
             score: 0.0,
-            scored: TERMINATED,
+            current: TERMINATED,
         };
         scorer.enter_parent(0);
         Ok(Box::new(scorer))
@@ -125,9 +125,9 @@ struct ClaimsOfScorer {
     /// The last document of the current parent's block (inclusive).
     end: DocId,
     doc: DocId,
-    /// The score of the parent `scored`, computed once for all its claims.
+    /// The parent whose block end and score `end` and `score` hold, read once for all its claims.
+    current: DocId,
     score: Score,
-    scored: DocId,
 }
 
 impl ClaimsOfScorer {
@@ -144,16 +144,16 @@ impl ClaimsOfScorer {
                 self.doc = TERMINATED;
                 return;
             }
-            self.end = p.saturating_add(self.block_len.get_val(p) as DocId);
+            if self.current != p {
+                self.current = p;
+                self.end = p.saturating_add(self.block_len.get_val(p) as DocId);
+                self.score = self.parent.score();
+            }
             let mut d = from.max(p + 1);
             while d <= self.end && !self.is_claim(d) {
                 d += 1;
             }
             if d <= self.end {
-                if self.scored != p {
-                    self.score = self.parent.score();
-                    self.scored = p;
-                }
                 self.doc = d;
                 return;
             }

@@ -149,7 +149,6 @@ fn date_term(field: Field, d: NaiveDate) -> Term {
     Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
 }
 
-/// Builds the query for `req`: the parsed query text AND every filter.
 /// A query in Tantivy's language, turned into a query on claim records.
 struct Lowered {
     query: Box<dyn Query>,
@@ -258,6 +257,7 @@ impl<'i> Lowering<'i> {
     }
 }
 
+/// Builds the query for `req`: the parsed query text AND every filter.
 pub fn build_query(idx: &ClaimIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &idx.fields;
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();

@@ -271,12 +271,7 @@ pub fn build_records(
                 .iter()
                 .take_while(|(s, _)| *s == sentence)
                 .map(|&(_, c)| c);
-            let mut r = sentence_record(f, claims_here, sentence_at);
-            if let Some(p) = published {
-                // Every record has the date, so that its fast column stays dense and quick to filter.
-                r.add_date(f.published, p);
-            }
-            out.push(r);
+            out.push(sentence_record(f, claims_here, sentence_at, published));
         }
         let mut r = common.clone();
         r.add_u64(f.to_sentence, (out.len() - sentence_at) as u64);
@@ -334,13 +329,18 @@ pub fn build_records(
 }
 
 /// A sentence's record: the canonical entities its claims name, searchable, with how many claim records
-/// follow it (`claims` are its claims) and its distance back to its article.
+/// follow it (`claims` are its claims), its distance back to its article, and the article's published
+/// date (every record has it, so that its fast column stays dense and quick to filter).
 fn sentence_record<'c>(
     f: &Fields,
     claims: impl Iterator<Item = &'c Claim> + Clone,
     to_article: usize,
+    published: Option<DateTime>,
 ) -> TantivyDocument {
     let mut r = TantivyDocument::new();
+    if let Some(p) = published {
+        r.add_date(f.published, p);
+    }
     r.add_text(f.record, "sentence");
     let mut names: Vec<&str> = Vec::new();
     for c in claims.clone().filter(|c| c.kind == ClaimKind::Entity) {
