@@ -106,6 +106,47 @@ impl SpanSet {
     }
 }
 
+/// A set of byte offsets into one text, one bit per byte: membership costs a shift and a mask, where a
+/// hash set would hash every lookup. Offsets past the text's end are never members.
+#[derive(Clone, Debug)]
+pub struct Offsets {
+    bits: Vec<u64>,
+    /// The largest offset the set can hold.
+    last: usize,
+}
+
+impl Offsets {
+    /// An empty set for offsets `0..=len` (a text's end is an offset too).
+    pub fn new(len: usize) -> Offsets {
+        Offsets {
+            bits: vec![0; len / 64 + 1],
+            last: len,
+        }
+    }
+
+    /// Adds `at`; an offset past the end the set was made for is ignored.
+    pub fn insert(&mut self, at: usize) {
+        if at <= self.last {
+            self.bits[at / 64] |= 1 << (at % 64);
+        }
+    }
+
+    /// True when `at` was added.
+    pub fn contains(&self, at: usize) -> bool {
+        self.bits
+            .get(at / 64)
+            .is_some_and(|word| word & (1 << (at % 64)) != 0)
+    }
+}
+
+impl Extend<usize> for Offsets {
+    fn extend<I: IntoIterator<Item = usize>>(&mut self, offsets: I) {
+        for at in offsets {
+            self.insert(at);
+        }
+    }
+}
+
 /// True when `span` shares a byte with one of `spans`, which must be sorted and disjoint (as regex
 /// `find_iter` matches are): one binary search.
 pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
@@ -140,6 +181,19 @@ impl Index<Span> for str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_hold_what_was_added_up_to_the_text_end() {
+        let mut set = Offsets::new(130);
+        set.extend([0, 63, 64, 130, 131, 1000]);
+        let members: Vec<usize> = (0..=200).filter(|&at| set.contains(at)).collect();
+        // Offsets past the end the set was made for are dropped, not wrapped onto smaller ones.
+        assert_eq!(members, [0, 63, 64, 130]);
+        assert!(!Offsets::new(0).contains(0));
+        let mut set = Offsets::new(0);
+        set.insert(0);
+        assert!(set.contains(0));
+    }
 
     #[test]
     fn slices_str_and_trims() {

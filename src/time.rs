@@ -30,6 +30,13 @@ pub fn month_number(word: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
+    // Every month's name starts with one of these letters: most words stop here, after one byte.
+    if !matches!(
+        w.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
     (1..=12)
         .zip(MONTH_NAMES)
         .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
@@ -194,5 +201,13 @@ mod tests {
         assert_eq!(month_number("Sept."), Some(9));
         assert_eq!(month_number("MAY"), Some(5));
         assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number("Junk"), None);
+        // Every listed name and abbreviation, in any case: the first-letter filter must let all through.
+        for (m, names) in (1..=12).zip(MONTH_NAMES) {
+            for name in names {
+                assert_eq!(month_number(name), Some(m), "{name}");
+                assert_eq!(month_number(&name.to_uppercase()), Some(m), "{name}");
+            }
+        }
     }
 }

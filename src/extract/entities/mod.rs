@@ -21,7 +21,7 @@ use gazetteer::{gazetteer, Gazetteer};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::extract::quotes::marks::is_opening_context;
-use crate::span::Span;
+use crate::span::{Offsets, Span};
 use crate::text::{last_word, Analyzed, Token, TokenKind};
 
 /// Lower-case particles inside names: `Ursula von der Leyen`, `Mohammed bin Salman`.
@@ -539,12 +539,22 @@ fn headline_lines(text: &str) -> Vec<Span> {
         // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
         let (mut lettered, mut shouted) = (0, 0);
         for w in line.split_whitespace() {
-            let shouts = usize::from(is_all_caps(w));
-            if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+            // One pass over the word: its chars, its letters, and whether a letter is not upper case.
+            let (mut chars, mut letters, mut lower) = (0, 0, false);
+            for c in w.chars() {
+                chars += 1;
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= !c.is_uppercase();
+                }
+            }
+            // As `is_all_caps`: two letters or more, none of them lower case.
+            let shouts = usize::from(letters >= 2 && !lower);
+            if letters >= 2 {
                 lettered += 1;
                 shouted += shouts;
             }
-            if w.chars().nth(3).is_none() || !w.chars().any(char::is_alphabetic) {
+            if chars <= 3 || letters == 0 {
                 continue;
             }
             long += 1;
@@ -590,10 +600,10 @@ impl Extractor for EntityExtractor {
             Some(_) => headline_at(s.end - 1).is_some() && is_all_caps(&text[s]),
             None => false,
         };
-        let mut sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
-        let line_starts: HashSet<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut sentence_starts = Offsets::new(text.len());
+        sentence_starts.extend(doc.sentences.iter().map(|s| s.start));
+        let mut line_starts = Offsets::new(text.len());
+        line_starts.extend(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)));
         let dateline_places = datelines(doc, &line_starts);
         // The story starts after the dateline's dash: "SALVADOR, Feb 26 - Showers continued".
         for d in &dateline_places {
@@ -632,20 +642,27 @@ impl Extractor for EntityExtractor {
         }
         kept.sort_by_key(|m| m.span.start);
 
-        // Evidence from the whole article: names seen capitalized mid-sentence, and lower-case words.
+        // Evidence from the whole article: names seen capitalized mid-sentence, and lower-case words. The
+        // second is asked about a few words per article at most, so it is a scan, not a set of every word.
         let mut mid_sentence: HashSet<&str> = HashSet::new();
-        let mut lower_words: HashSet<&str> = HashSet::new();
         for t in &doc.tokens {
             let s = t.text(text);
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            if s.starts_with(char::is_lowercase) {
-                lower_words.insert(s);
-            } else if !sentence_starts.contains(&t.span.start) && !in_headline(t.span) {
+            if t.kind == TokenKind::Word
+                && !s.starts_with(char::is_lowercase)
+                && !sentence_starts.contains(t.span.start)
+                && !in_headline(t.span)
+            {
                 mid_sentence.insert(s);
             }
         }
+        let written_lower = |word: &str| {
+            let lower = word.to_lowercase();
+            lower.starts_with(char::is_lowercase)
+                && doc
+                    .tokens
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Word && t.text(text) == lower)
+        };
         let body_names: HashSet<&str> = kept
             .iter()
             .filter(|m| !m.in_headline)
@@ -678,7 +695,7 @@ impl Extractor for EntityExtractor {
                     || g.given.contains(first)
                     || is_all_caps(first)
                     || words_of_longer_names.contains(first);
-                if !vouched || lower_words.contains(first.to_lowercase().as_str()) {
+                if !vouched || written_lower(first) {
                     continue;
                 }
             }
@@ -1877,7 +1894,7 @@ fn is_combining(c: char) -> bool {
 fn gazetteer_hits(
     text: &str,
     g: &Gazetteer,
-    sentence_starts: &HashSet<usize>,
+    sentence_starts: &Offsets,
     in_headline: &dyn Fn(Span) -> bool,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -1915,7 +1932,7 @@ fn gazetteer_hits(
             rule: "entity.gazetteer",
             titled: false,
             words: text[span].split_whitespace().count(),
-            sentence_initial: sentence_starts.contains(&s),
+            sentence_initial: sentence_starts.contains(s),
             in_headline: in_headline(span),
             canonical: g.name_canonical[m.pattern().as_usize()],
         });
@@ -1924,12 +1941,12 @@ fn gazetteer_hits(
 }
 
 /// All-caps place names opening a dateline: `BRUSSELS —`, `SANTIAGO, April 12 (Reuters) -`.
-fn datelines(doc: &Analyzed<'_>, line_starts: &HashSet<usize>) -> Vec<Mention> {
+fn datelines(doc: &Analyzed<'_>, line_starts: &Offsets) -> Vec<Mention> {
     let text = doc.text();
     let mut out = Vec::new();
     let toks = &doc.tokens;
     for (i, t) in toks.iter().enumerate() {
-        if !line_starts.contains(&t.span.start)
+        if !line_starts.contains(t.span.start)
             || t.kind != TokenKind::Word
             || !is_all_caps(t.text(text))
         {
@@ -2138,7 +2155,7 @@ fn story_start(doc: &Analyzed<'_>, end: usize) -> Option<usize> {
 fn runs(
     doc: &Analyzed<'_>,
     g: &Gazetteer,
-    sentence_starts: &HashSet<usize>,
+    sentence_starts: &Offsets,
     in_headline: &dyn Fn(Span) -> bool,
 ) -> Vec<Mention> {
     let text = doc.text();
@@ -2159,7 +2176,7 @@ fn runs(
             continue;
         }
         // "Former WorldCom chief executive": a modifier that opens the sentence starts no name.
-        if sentence_starts.contains(&toks[i].span.start)
+        if sentence_starts.contains(toks[i].span.start)
             && NAME_MODIFIERS.contains(&toks[i].text(text))
             && toks
                 .get(i + 1)
@@ -2333,7 +2350,7 @@ fn split_run(
     text: &str,
     run: &[Token],
     g: &Gazetteer,
-    sentence_starts: &HashSet<usize>,
+    sentence_starts: &Offsets,
     in_headline: &dyn Fn(Span) -> bool,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -2519,7 +2536,7 @@ fn split_run(
             rule,
             titled,
             words,
-            sentence_initial: sentence_starts.contains(&run[a].span.start),
+            sentence_initial: sentence_starts.contains(run[a].span.start),
             in_headline: in_headline(span),
             canonical: None,
         });
