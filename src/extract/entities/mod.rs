@@ -533,44 +533,50 @@ fn headline_lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        // Words of more than three chars with a letter: how many, how many capitalized, how many all caps.
-        let (mut long, mut caps, mut all_caps) = (0, 0, 0);
-        // Words with two letters or more, and how many of them are all caps: wire headlines and tables
-        // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
-        let (mut lettered, mut shouted) = (0, 0);
-        for w in line.split_whitespace() {
-            // One pass over the word: its chars, its letters, and whether a letter is not upper case.
-            let (mut chars, mut letters, mut lower) = (0, 0, false);
-            for c in w.chars() {
-                chars += 1;
-                if c.is_alphabetic() {
-                    letters += 1;
-                    lower |= !c.is_uppercase();
-                }
-            }
-            // As `is_all_caps`: two letters or more, none of them lower case.
-            let shouts = usize::from(letters >= 2 && !lower);
-            if letters >= 2 {
-                lettered += 1;
-                shouted += shouts;
-            }
-            if chars <= 3 || letters == 0 {
-                continue;
-            }
-            long += 1;
-            caps += usize::from(w.starts_with(char::is_uppercase));
-            all_caps += shouts;
-        }
-        let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
-        let headline = long >= 3
-            && ((caps * 10 >= long * 7 && !ends_like_sentence && !opens_story(line))
-                || all_caps * 10 >= long * 7);
-        if headline || (lettered >= 1 && shouted * 10 >= lettered * 7) {
+        if is_headline_line(line) {
             out.push(Span::new(start, end));
         }
         start = end;
     }
     out
+}
+
+/// Whether `line` (one line of a text, with or without its line break) is a headline, as
+/// [`headline_lines`] reads them: its capitals mark the case of the line, not names.
+pub(crate) fn is_headline_line(line: &str) -> bool {
+    // Words of more than three chars with a letter: how many, how many capitalized, how many all caps.
+    let (mut long, mut caps, mut all_caps) = (0, 0, 0);
+    // Words with two letters or more, and how many of them are all caps: wire headlines and tables
+    // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
+    let (mut lettered, mut shouted) = (0, 0);
+    for w in line.split_whitespace() {
+        // One pass over the word: its chars, its letters, and whether a letter is not upper case.
+        let (mut chars, mut letters, mut lower) = (0, 0, false);
+        for c in w.chars() {
+            chars += 1;
+            if c.is_alphabetic() {
+                letters += 1;
+                lower |= !c.is_uppercase();
+            }
+        }
+        // As `is_all_caps`: two letters or more, none of them lower case.
+        let shouts = usize::from(letters >= 2 && !lower);
+        if letters >= 2 {
+            lettered += 1;
+            shouted += shouts;
+        }
+        if chars <= 3 || letters == 0 {
+            continue;
+        }
+        long += 1;
+        caps += usize::from(w.starts_with(char::is_uppercase));
+        all_caps += shouts;
+    }
+    let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
+    let headline = long >= 3
+        && ((caps * 10 >= long * 7 && !ends_like_sentence && !opens_story(line))
+            || all_caps * 10 >= long * 7);
+    headline || (lettered >= 1 && shouted * 10 >= lettered * 7)
 }
 
 impl Extractor for EntityExtractor {
@@ -698,6 +704,11 @@ impl Extractor for EntityExtractor {
                 if !vouched || written_lower(first) {
                     continue;
                 }
+            }
+            // A lone number word names no one: `Seven of the plants`, the `Four` of an unjoined `Gang of
+            // Four`. A known name stays (`Seven` on a list of places would be vouched for by the list).
+            if m.words == 1 && !known && is_number_word(name) {
+                continue;
             }
             if is_code_suffix(text, m.span) {
                 continue;
@@ -2633,6 +2644,13 @@ fn is_not_name(w: &str) -> bool {
         || crate::time::month_number(w).is_some()
         || is_contraction(w)
         || is_plural_acronym(w)
+}
+
+/// A cardinal number word (`Seven`, `HUNDRED`), any case.
+fn is_number_word(w: &str) -> bool {
+    crate::extract::numbers::NUMBER_WORDS
+        .split('|')
+        .any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// The plural of an abbreviation (`TVs`, `CEOs`, `NGOs`): a common noun, since a name in the plural names

@@ -868,3 +868,15 @@ t!(
         ("Commission", Organization, "Commission")
     ]
 );
+
+// A lone number word is no name, even where the article capitalizes it inside one (`Harbor Seven`).
+t!(
+    lone_number_words_are_not_names,
+    "The Harbor Seven trial opened. Seven of the jurors were local, the court in Leeds said. About Four \
+     were from Hull.",
+    [
+        ("Harbor Seven", Organization, "Harbor Seven"),
+        ("Leeds", Location, "Leeds"),
+        ("Hull", Location, "Hull")
+    ]
+);

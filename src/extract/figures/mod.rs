@@ -1869,7 +1869,7 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
                 return false;
             }
         }
-        return true;
+        return !in_a_name(text, fig.span, &trimmed[..ws], prev);
     }
     if fig.scale.is_some() {
         return true;
@@ -1903,6 +1903,44 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
         return false;
     }
     true
+}
+
+/// Whether a spelled number is part of a name: capitalized in running text after a capitalized word
+/// (`the Chicago Seven`, `the Big Three`) or after a capitalized word and "of" (`the Group of Seven`,
+/// `the Gang of Four`). A capital that only opens a sentence (`Seven of the plants`), an ordinary word
+/// (`About Seven`) or a title-case headline (`Firm Cuts Five Hundred Jobs`) does not make a name.
+fn in_a_name(text: &str, span: Span, before_prev: &str, prev: &str) -> bool {
+    let word = &text[span];
+    let capitalized = word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    if !capitalized {
+        return false;
+    }
+    let name_word = |w: &str, before: &str| {
+        let before = before.trim_end_matches(' ');
+        // A word with a period may end the sentence before: `said Mr Smith. Four of the men`.
+        w.len() > 1
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphanumeric)
+            && !CAPITAL_OK.contains(&w)
+            // The sentence's first word is capitalized whatever it is.
+            && !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']))
+    };
+    let gap = |at: usize| text[at..span.start].len();
+    let directly = gap(before_prev.len() + prev.len()) == 1 && name_word(prev, before_prev);
+    let after_of = prev == "of" && gap(before_prev.len() + prev.len()) == 1 && {
+        let head_before = before_prev.trim_end_matches(' ');
+        let at = crate::text::trailing_run_start(head_before, |c: char| c.is_alphanumeric());
+        before_prev.len() - head_before.len() == 1
+            && name_word(&head_before[at..], &head_before[..at])
+    };
+    if !(directly || after_of) {
+        return false;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    !crate::extract::entities::is_headline_line(&text[line_start..line_end])
 }
 
 /// Numbers this article uses as model names: after a capitalized or camel-case name ("Boeing 737",

@@ -328,6 +328,22 @@ fn range_has_both_ends() {
     assert_eq!(got[0].value_high.as_deref(), Some("1.3"));
     assert_eq!(got[0].unit.as_deref(), Some("USD"));
 }
+// A capitalized number word after a capitalized word, or after one and "of", is part of a name.
+t!(
+    number_words_inside_names,
+    "Envoys of the Coalition of Nine met. She spoke on Channel Six before the Harbor Seven trial.",
+    []
+);
+// The capital of a sentence's first word, of an ordinary word or of a title-case headline is no name.
+t!(
+    number_words_that_only_look_capitalized,
+    "Mill Town Loses Six Hundred Jobs\n\nThe vote was held in Leeds. Nine of the members left. About Twelve stayed.",
+    [
+        ("Six Hundred", "600", ""),
+        ("Nine", "9", ""),
+        ("Twelve", "12", "")
+    ]
+);
 t!(
     model_numbers_elsewhere,
     "Boeing 737 jets. The first 737 flew in 1967; 300 were sold.",
