@@ -1367,6 +1367,11 @@ fn type_of(m: &Mention, text: &str, g: &Gazetteer) -> Option<Subtype> {
     if words.iter().any(|w| is_model_code(w)) || first.starts_with(char::is_lowercase) {
         return Some(Subtype::Misc);
     }
+    // "Gang of Four", "the Jackson Five": a name that ends in a number word is a group, not a person,
+    // whatever its first word (`Gang` is a given name too).
+    if words.len() >= 2 && words.last().is_some_and(|w| is_number_word(w)) {
+        return Some(Subtype::Organization);
+    }
     let given =
         g.given.contains(first) || first.split('-').next().is_some_and(|p| g.given.contains(p));
     if words.len() >= 2 && words.len() <= 4 && given {
@@ -2340,7 +2345,12 @@ fn runs(
                                 | "City"
                         )
                 });
-                if head {
+                // "Gang of Four", "Council of Ten": a capitalized number word after "of" closes a name
+                // (the figure extractor reads it as part of one, not as a count).
+                let numbered = nt == "of"
+                    && after.is_some_and(|a| is_number_word(a.text(text)))
+                    && !is_number_word(toks[i].text(text));
+                if head || numbered {
                     j += 2;
                     continue;
                 }

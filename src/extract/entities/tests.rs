@@ -873,10 +873,13 @@ t!(
 t!(
     lone_number_words_are_not_names,
     "The Harbor Seven trial opened. Seven of the jurors were local, the court in Leeds said. About Four \
-     were from Hull.",
+     were from Hull. The Gang of Nine had met Paul there.",
     [
         ("Harbor Seven", Organization, "Harbor Seven"),
         ("Leeds", Location, "Leeds"),
-        ("Hull", Location, "Hull")
+        ("Hull", Location, "Hull"),
+        // A name over "of" into a number word is a group, though `Gang` is a given name too.
+        ("Gang of Nine", Organization, "Gang of Nine"),
+        ("Paul", Person, "Paul")
     ]
 );
