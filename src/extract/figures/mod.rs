@@ -1925,9 +1925,10 @@ fn in_a_name(text: &str, span: Span, before_prev: &str, prev: &str) -> bool {
             // The sentence's first word is capitalized whatever it is.
             && !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']))
     };
-    let gap = |at: usize| text[at..span.start].len();
-    let directly = gap(before_prev.len() + prev.len()) == 1 && name_word(prev, before_prev);
-    let after_of = prev == "of" && gap(before_prev.len() + prev.len()) == 1 && {
+    // `prev` ends where `before_prev` and it end; one space must part it from the number.
+    let one_space = span.start - (before_prev.len() + prev.len()) == 1;
+    let directly = one_space && name_word(prev, before_prev);
+    let after_of = one_space && prev == "of" && {
         let head_before = before_prev.trim_end_matches(' ');
         let at = crate::text::trailing_run_start(head_before, |c: char| c.is_alphanumeric());
         before_prev.len() - head_before.len() == 1

@@ -328,6 +328,7 @@ fn range_has_both_ends() {
     assert_eq!(got[0].value_high.as_deref(), Some("1.3"));
     assert_eq!(got[0].unit.as_deref(), Some("USD"));
 }
+
 // A capitalized number word after a capitalized word, or after one and "of", is part of a name.
 t!(
     number_words_inside_names,
