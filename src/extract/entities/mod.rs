@@ -550,17 +550,13 @@ pub(crate) fn is_headline_line(line: &str) -> bool {
     // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
     let (mut lettered, mut shouted) = (0, 0);
     for w in line.split_whitespace() {
-        // One pass over the word: its chars, its letters, and whether a letter is not upper case.
-        let (mut chars, mut letters, mut lower) = (0, 0, false);
+        // One pass over the word for its chars and letters; only a word of two letters or more can shout.
+        let (mut chars, mut letters) = (0, 0);
         for c in w.chars() {
             chars += 1;
-            if c.is_alphabetic() {
-                letters += 1;
-                lower |= !c.is_uppercase();
-            }
+            letters += usize::from(c.is_alphabetic());
         }
-        // As `is_all_caps`: two letters or more, none of them lower case.
-        let shouts = usize::from(letters >= 2 && !lower);
+        let shouts = usize::from(letters >= 2 && is_all_caps(w));
         if letters >= 2 {
             lettered += 1;
             shouted += shouts;

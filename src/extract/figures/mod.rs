@@ -1889,10 +1889,7 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
         return false;
     }
     if prev.starts_with(char::is_uppercase) && before.len() - trimmed.len() == 1 && prev.len() > 1 {
-        let sentence_start = trimmed[..ws].trim_end().is_empty()
-            || trimmed[..ws]
-                .trim_end()
-                .ends_with(['.', '!', '?', '\n', '"', '“']);
+        let sentence_start = opens_sentence(trimmed[..ws].trim_end());
         let ordinary_word = CAPITAL_OK.contains(&prev.trim_end_matches('.'))
             || sentence_start && prev.chars().skip(1).all(|c| c.is_lowercase());
         if !ordinary_word {
@@ -1903,6 +1900,11 @@ fn count_context_ok(text: &str, fig: &Fig, is_words: bool, models: &HashSet<&str
         return false;
     }
     true
+}
+
+/// Whether a word after `before` (the text before it, spaces trimmed) opens a sentence or a line.
+fn opens_sentence(before: &str) -> bool {
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“'])
 }
 
 /// Whether a spelled number is part of a name: capitalized in running text after a capitalized word
@@ -1923,7 +1925,7 @@ fn in_a_name(text: &str, span: Span, before_prev: &str, prev: &str) -> bool {
             && w.chars().all(char::is_alphanumeric)
             && !CAPITAL_OK.contains(&w)
             // The sentence's first word is capitalized whatever it is.
-            && !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']))
+            && !(opens_sentence(before) || before.ends_with(':'))
     };
     // `prev` ends where `before_prev` and it end; one space must part it from the number.
     let one_space = span.start - (before_prev.len() + prev.len()) == 1;
