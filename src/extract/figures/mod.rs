@@ -1602,30 +1602,35 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
             return Some((lead + form.len(), iso));
         }
     }
-    // A nationality + currency word ("Canadian dollars", "malaysia ringgit"), read in a short window (not
-    // a lower-case copy of the rest of the article per figure).
-    let lower = body[..crate::text::window_after(body, 0, 64)].to_ascii_lowercase();
+    // A nationality + currency word ("Canadian dollars", "malaysia ringgit"), read in a short window,
+    // compared without regard to ASCII case (the vocabulary is lower case) and with no lower-case copy.
+    let window = &body[..crate::text::window_after(body, 0, 64)];
+    let first = window.as_bytes().first().map(u8::to_ascii_lowercase);
     for (adj, word, iso) in &v.adjectives {
-        if let Some(after_adj) = lower.strip_prefix(adj.as_str()) {
+        if adj.as_bytes().first() != first.as_ref() {
+            continue;
+        }
+        if let Some(after_adj) = strip_prefix_ci(window, adj) {
             let after_adj_trim = after_adj.trim_start();
             if after_adj_trim.len() == after_adj.len() {
                 continue;
             }
             // The wire writes "Canadian dlrs".
-            let written = if *word == "dollar" && after_adj_trim.starts_with("dlr") {
+            let written = if *word == "dollar" && strip_prefix_ci(after_adj_trim, "dlr").is_some() {
                 "dlr"
             } else {
                 word
             };
-            if after_adj_trim.starts_with(written) {
-                let mut end = lower.len() - after_adj_trim.len() + written.len();
-                let tail = &lower[end..];
+            if strip_prefix_ci(after_adj_trim, written).is_some() {
+                let mut end = window.len() - after_adj_trim.len() + written.len();
+                let tail = &window[end..];
                 let plural = ["s", "es"].iter().find(|p| {
-                    tail.starts_with(**p) && !tail[p.len()..].starts_with(char::is_alphanumeric)
+                    strip_prefix_ci(tail, p)
+                        .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
                 });
                 if let Some(p) = plural {
                     end += p.len();
-                } else if lower[end..].starts_with(char::is_alphanumeric) {
+                } else if tail.starts_with(char::is_alphanumeric) {
                     continue;
                 }
                 return Some((lead + end, iso));
@@ -1658,6 +1663,16 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((lead + end, iso))
+}
+
+/// `s` after `prefix`, where `s` starts with `prefix` regardless of ASCII case.
+fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let n = prefix.len();
+    s.as_bytes()
+        .get(..n)
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        // An ASCII-case match of whole chars ends on a char boundary.
+        .then(|| &s[n..])
 }
 
 /// The definite determiners and the possessives: "the only one" is a pronoun, "the marks" a noun phrase.

@@ -576,6 +576,17 @@ t!(
         ("thousands of euros", "1000", "EUR")
     ]
 );
+// A nationality before a shared currency name reads in any case, in the singular or the plural, and not
+// where the currency word goes on into another word.
+t!(
+    currency_adjectives_in_any_case,
+    "Sales were 12 NEW ZEALAND DOLLARS, 3 hong kong dollar and 40 Canadian Dollarama shares.",
+    [
+        ("12 NEW ZEALAND DOLLARS", "12", "NZD"),
+        ("3 hong kong dollar", "3", "HKD"),
+        ("40", "40", "")
+    ]
+);
 t!(
     bare_cents_take_the_currency_of_the_level,
     "Norvale fell 14 cents to 2.37 Australian dlrs, and Keswick rose 9 U.S. cents to 4.10 Canadian dlrs.",
