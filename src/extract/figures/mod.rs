@@ -1596,7 +1596,7 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     if let Some((form, iso)) = v
         .symbols
         .iter()
-        .find(|(f, _)| f.chars().count() == 1 && body.starts_with(*f))
+        .find(|(f, _)| body.starts_with(*f) && f.chars().count() == 1)
     {
         if !body[form.len()..].starts_with(char::is_alphanumeric) {
             return Some((lead + form.len(), iso));
