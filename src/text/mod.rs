@@ -138,6 +138,17 @@ pub fn window_after(text: &str, pos: usize, n: usize) -> usize {
     floor_char_boundary(text, pos.saturating_add(n))
 }
 
+/// `s` after `prefix`, where `s` starts with `prefix` regardless of ASCII case (`"Canadian dlrs"` after
+/// `"canadian"`): a comparison in place, no lower-case copy.
+pub fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let n = prefix.len();
+    s.as_bytes()
+        .get(..n)
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        // An ASCII-case match of whole chars ends on a char boundary.
+        .then(|| &s[n..])
+}
+
 /// The largest char boundary of `text` at or before byte `i` (clamped to the text length).
 pub fn floor_char_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
@@ -160,6 +171,17 @@ pub fn after_last(s: &str, is_stop: impl Fn(char) -> bool) -> usize {
 mod tests {
     use super::*;
     use crate::document::{Metadata, Provenance};
+
+    #[test]
+    fn strip_prefix_ci_folds_ascii_case_only() {
+        assert_eq!(strip_prefix_ci("CANADIAN dlrs", "canadian"), Some(" dlrs"));
+        assert_eq!(strip_prefix_ci("to March", "TO"), Some(" March"));
+        // Other chars must be the same bytes; the rest starts on a char boundary.
+        assert_eq!(strip_prefix_ci("–May", "–"), Some("May"));
+        assert_eq!(strip_prefix_ci("—May", "–"), None);
+        assert_eq!(strip_prefix_ci("ÉTÉ", "été"), None);
+        assert_eq!(strip_prefix_ci("to", "tons"), None);
+    }
 
     fn excluded(text: &str) -> Vec<String> {
         let doc = Document::new(text.into(), Provenance::default(), Metadata::default());

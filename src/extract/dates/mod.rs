@@ -2321,16 +2321,13 @@ impl Ctx<'_> {
         // The word after a link following `end`.
         let after = self.text[end..].trim_start();
         let forward = RANGE_LINKS.iter().any(|l| {
-            after
-                .get(..l.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(l))
-                && {
-                    let rest = after[l.len()..].trim_start();
-                    let w = rest
-                        .find(|c: char| !c.is_alphabetic() && c != '.')
-                        .map_or(rest, |e| &rest[..e]);
-                    is_month(w)
-                }
+            crate::text::strip_prefix_ci(after, l).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                let w = rest
+                    .find(|c: char| !c.is_alphabetic() && c != '.')
+                    .map_or(rest, |e| &rest[..e]);
+                is_month(w)
+            })
         });
         // The word before a link preceding `start`.
         let before = self.text[..start].trim_end();

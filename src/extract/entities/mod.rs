@@ -471,13 +471,12 @@ fn is_capitalized(s: &str) -> bool {
         // al-Assad, el-Sisi, d'Estaing
         Some('a' | 'e' | 'd') => {
             // The first letter is lower case already; compare the rest in place, no lower-case copy.
-            ["al-", "el-", "d'", "d’"].iter().any(|p| {
-                s.get(..p.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
-            }) && s
-                .chars()
-                .find(|c| c.is_alphabetic() && !matches!(c, 'a' | 'l' | 'e' | 'd'))
-                .is_some_and(char::is_uppercase)
+            ["al-", "el-", "d'", "d’"]
+                .iter()
+                .any(|p| crate::text::strip_prefix_ci(s, p).is_some())
+                && s.chars()
+                    .find(|c| c.is_alphabetic() && !matches!(c, 'a' | 'l' | 'e' | 'd'))
+                    .is_some_and(char::is_uppercase)
         }
         _ => false,
     }

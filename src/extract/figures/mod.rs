@@ -1610,22 +1610,24 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         if adj.as_bytes().first() != first.as_ref() {
             continue;
         }
-        if let Some(after_adj) = strip_prefix_ci(window, adj) {
+        if let Some(after_adj) = crate::text::strip_prefix_ci(window, adj) {
             let after_adj_trim = after_adj.trim_start();
             if after_adj_trim.len() == after_adj.len() {
                 continue;
             }
             // The wire writes "Canadian dlrs".
-            let written = if *word == "dollar" && strip_prefix_ci(after_adj_trim, "dlr").is_some() {
+            let written = if *word == "dollar"
+                && crate::text::strip_prefix_ci(after_adj_trim, "dlr").is_some()
+            {
                 "dlr"
             } else {
                 word
             };
-            if strip_prefix_ci(after_adj_trim, written).is_some() {
+            if crate::text::strip_prefix_ci(after_adj_trim, written).is_some() {
                 let mut end = window.len() - after_adj_trim.len() + written.len();
                 let tail = &window[end..];
                 let plural = ["s", "es"].iter().find(|p| {
-                    strip_prefix_ci(tail, p)
+                    crate::text::strip_prefix_ci(tail, p)
                         .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
                 });
                 if let Some(p) = plural {
@@ -1663,16 +1665,6 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((lead + end, iso))
-}
-
-/// `s` after `prefix`, where `s` starts with `prefix` regardless of ASCII case.
-fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
-    let n = prefix.len();
-    s.as_bytes()
-        .get(..n)
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-        // An ASCII-case match of whole chars ends on a char boundary.
-        .then(|| &s[n..])
 }
 
 /// The definite determiners and the possessives: "the only one" is a pronoun, "the marks" a noun phrase.
