@@ -117,6 +117,19 @@ fn digit_before(bytes: &[u8], start: usize, _end: usize) -> bool {
     start > 0 && (bytes[start - 1].is_ascii_digit() || bytes[start - 1] >= 0x80)
 }
 
+/// `date.iso`: a word-initial run of four digits and a dash (`2024-03-05`). A byte above ASCII passes: it
+/// may be a digit in another script, which `\d` also reads.
+fn iso_date_start(bytes: &[u8], start: usize, _end: usize) -> bool {
+    let digit = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
+    };
+    word_start(bytes, start)
+        && (start..start + 4).all(digit)
+        && matches!(bytes.get(start + 4), Some(b'-') | Some(0x80..))
+}
+
 /// `date.numeric`: a word-initial number of one or two digits, then a separator (`12/31/2024`, `1.2.24`).
 fn numeric_date_start(bytes: &[u8], start: usize, end: usize) -> bool {
     let sep = |i: usize| matches!(bytes.get(i), Some(b'/' | b'.' | b'-') | Some(0x80..));
@@ -420,6 +433,7 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
         // Clock times and numeric dates start a word with a digit.
         "date.time" => (Fit::Checked(clock_time_start), DIGITS),
         "date.numeric" => (Fit::Checked(numeric_date_start), DIGITS),
+        "date.iso" => (Fit::Checked(iso_date_start), DIGITS),
         "date.set" => start(&[
             "every",
             "each",
@@ -463,6 +477,8 @@ fn reach(id: &str) -> (usize, usize) {
         "date.time" => (24, 64),
         // `12/31/2024`.
         "date.numeric" => (8, 16),
+        // `2024-03-05T09:30:00.125+05:30`.
+        "date.iso" => (0, 48),
         _ => REACH,
     }
 }
