@@ -3,6 +3,7 @@
 //! and date extractors.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 /// An exact decimal: `mantissa / 10^scale`. Values beyond ±1.7e38 are out of range and never built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -324,6 +325,19 @@ pub const NUMBER_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nin
 fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|\
 hundred|thousand|million|billion|trillion|dozen|naught|nought";
 
+/// True when `w` is one of [`NUMBER_WORDS`] (`Seven`, `HUNDRED`), in any ASCII case. Asked of many
+/// capitalized words, so the list is split once and words of a length none has are turned away first.
+pub fn is_number_word(w: &str) -> bool {
+    static WORDS: OnceLock<(std::ops::RangeInclusive<usize>, Vec<&'static str>)> = OnceLock::new();
+    let (lengths, words) = WORDS.get_or_init(|| {
+        let words: Vec<&str> = NUMBER_WORDS.split('|').collect();
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        (shortest..=longest, words)
+    });
+    lengths.contains(&w.len()) && words.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 /// What a run of number words means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordNumber {
@@ -566,6 +580,16 @@ mod tests {
         }
         for bad in ["", ".", "1.2.3", "abc", "1e5"] {
             assert_eq!(Decimal::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn number_words_in_any_case() {
+        for w in ["one", "Seven", "SEVENTEEN", "hundred", "Trillion", "nought"] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["", "on", "ones", "seventeens", "hundreds", "first", "a", "Sevens", "tenth"] {
+            assert!(!is_number_word(w), "{w}");
         }
     }
 

@@ -18,6 +18,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use gazetteer::{gazetteer, Gazetteer};
 
+use super::numbers::is_number_word;
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::extract::quotes::marks::is_opening_context;
@@ -2649,13 +2650,6 @@ fn is_not_name(w: &str) -> bool {
         || crate::time::month_number(w).is_some()
         || is_contraction(w)
         || is_plural_acronym(w)
-}
-
-/// A cardinal number word (`Seven`, `HUNDRED`), any case.
-fn is_number_word(w: &str) -> bool {
-    crate::extract::numbers::NUMBER_WORDS
-        .split('|')
-        .any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// The plural of an abbreviation (`TVs`, `CEOs`, `NGOs`): a common noun, since a name in the plural names
