@@ -588,7 +588,17 @@ mod tests {
         for w in ["one", "Seven", "SEVENTEEN", "hundred", "Trillion", "nought"] {
             assert!(is_number_word(w), "{w}");
         }
-        for w in ["", "on", "ones", "seventeens", "hundreds", "first", "a", "Sevens", "tenth"] {
+        for w in [
+            "",
+            "on",
+            "ones",
+            "seventeens",
+            "hundreds",
+            "first",
+            "a",
+            "Sevens",
+            "tenth",
+        ] {
             assert!(!is_number_word(w), "{w}");
         }
     }
