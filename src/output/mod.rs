@@ -131,20 +131,11 @@ impl<'a> ClaimRecord<'a> {
             confidence: claim.confidence,
         }
     }
-}
 
-impl ClaimRecord<'_> {
     /// Appends the record as one JSON object: the bytes `serde_json::to_writer` makes of it, with the
     /// sentence's escaped form taken from `sentence` when the previous record had the same sentence (an
     /// article's claims come sentence by sentence, about three to a sentence).
-    fn write_json<'s>(
-        &self,
-        sentence: &mut EscapedSentence<'s>,
-        out: &mut Vec<u8>,
-    ) -> io::Result<()>
-    where
-        Self: 's,
-    {
+    fn write_json(&self, sentence: &mut EscapedSentence<'a>, out: &mut Vec<u8>) -> io::Result<()> {
         /// `,"key":value`.
         fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &str, value: &T) -> io::Result<()> {
             out.extend_from_slice(b",\"");
