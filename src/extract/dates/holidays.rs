@@ -1,5 +1,6 @@
 //! Holidays by name ("Thanksgiving", "Christmas Eve", "Easter Monday"), from `data/holidays.tsv`, and their
-//! dates in a given year: fixed dates, the Nth weekday of a month, or days from Easter Sunday.
+//! dates in a given year: fixed dates, the Nth weekday of a month, or days from Easter Sunday. The same
+//! table names a few events by their date (`9/11`), which stay in the year they happened.
 
 use std::sync::OnceLock;
 
@@ -20,6 +21,8 @@ pub enum Rule {
     Easter(i64),
     /// Set by a lunar or lunisolar calendar (Eid, Diwali, Lunar New Year): found, but no date computed.
     Varies,
+    /// A day that happened once and is named by its date (`9/11`: the attacks of 11 September 2001).
+    Once(NaiveDate),
 }
 
 /// The holiday names (lower case, case-insensitive automaton) and their rules.
@@ -36,6 +39,9 @@ fn parse_rule(s: &str) -> Option<Rule> {
     }
     if s == "varies" {
         return Some(Rule::Varies);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(Rule::Once(d));
     }
     let parts: Vec<&str> = s.split(':').collect();
     match parts.as_slice() {
@@ -114,6 +120,7 @@ pub fn date_in(rule: Rule, year: i32) -> Option<NaiveDate> {
         Rule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         Rule::Easter(days) => easter(year).map(|e| e + Duration::days(days)),
         Rule::Varies => None,
+        Rule::Once(d) => Some(d),
         Rule::NthWeekday(n, wd, m, offset) if offset != 0 => {
             date_in(Rule::NthWeekday(n, wd, m, 0), year).map(|d| d + Duration::days(offset))
         }
@@ -161,6 +168,12 @@ mod tests {
             d(2024, 5, 27)
         );
         assert_eq!(parse_rule("varies"), Some(Rule::Varies));
+        // A named event keeps its own year, whatever year it is read in.
+        assert_eq!(
+            date_in(parse_rule("2001-09-11").unwrap(), 2024),
+            d(2001, 9, 11)
+        );
+        assert_eq!(parse_rule("2001-02-30"), None);
         assert_eq!(date_in(Rule::Varies, 2024), None);
         assert_eq!(
             date_in(Rule::NthWeekday(0, Weekday::Mon, 5, 0), 2024),

@@ -2155,6 +2155,29 @@ impl Ctx<'_> {
                 continue;
             }
             let rule = h.rules[m.pattern().as_usize()];
+            if let holidays::Rule::Once(day) = rule {
+                // "9/11" names the day it happened, unless it is part of a longer numeric date
+                // ("9/11/2024", "19/9/11").
+                let joined = |s: &str| {
+                    let mut b = s.bytes();
+                    matches!(b.next(), Some(b'/' | b'-' | b'.'))
+                        && b.next().is_some_and(|d| d.is_ascii_digit())
+                };
+                let before: String = self.text[..start].chars().rev().take(2).collect();
+                if joined(&self.text[end..]) || joined(&before) || self.after_name(start) {
+                    continue;
+                }
+                out.push(Candidate {
+                    span: Span::new(start, end),
+                    subtype: Subtype::Date,
+                    value: Some(timex::day(day)),
+                    rule: "date.event",
+                    confidence: 0.85,
+                    // Before every rule: on the same span, "9/11" is the event, not a date this year.
+                    priority: 0,
+                });
+                continue;
+            }
             let mut span = Span::new(start, end);
             let after = &self.text[end..];
             let explicit = after
@@ -2190,6 +2213,51 @@ impl Ctx<'_> {
                 priority,
             });
         }
+    }
+
+    /// True when the word before byte `start` is capitalized and is not a function word opening the
+    /// sentence ("After 9/11"): the number belongs to a name or a title ("Fahrenheit 9/11"), as in
+    /// "Boeing 737".
+    fn after_name(&self, start: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "after",
+            "since",
+            "before",
+            "until",
+            "following",
+            "post",
+            "pre",
+            "the",
+            "on",
+            "in",
+            "by",
+            "from",
+            "during",
+            "like",
+            "as",
+            "and",
+            "but",
+            "when",
+            "then",
+            "of",
+            "for",
+            "with",
+        ];
+        let before = &self.text[..start];
+        let word = before.trim_end_matches([' ', '\u{a0}']);
+        if word.len() == before.len() {
+            return false;
+        }
+        let ws = crate::text::trailing_run_start(word, char::is_alphabetic);
+        let capitalized = word[ws..].starts_with(|c: char| c.is_uppercase());
+        let sentence_start = word[..ws].trim_end().chars().next_back().is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '\u{2014}'
+            )
+        });
+        capitalized
+            && !(sentence_start && OPENERS.iter().any(|o| word[ws..].eq_ignore_ascii_case(o)))
     }
 
     /// The previous word (lower case) before byte `start`.

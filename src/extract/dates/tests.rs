@@ -457,13 +457,13 @@ t!(
 );
 t!(
     month_day_without_a_year,
-    "Ship on 11/20, 11/22 or 11/25; rates fell by 1/2 pct; odds from 4/1 to 5/2 favourite; since 9/11.",
+    "Ship on 11/20, 11/22 or 11/25; rates fell by 1/2 pct; odds from 4/1 to 5/2 favourite; since 9/12.",
     None,
     [
         ("11/20", "XXXX-11-20"),
         ("11/22", "XXXX-11-22"),
         ("11/25", "XXXX-11-25"),
-        ("9/11", "XXXX-09-11")
+        ("9/12", "XXXX-09-12")
     ]
 );
 t!(
@@ -629,6 +629,19 @@ t!(
         ("Thanksgiving", "2013-11-28"),
         ("Christmas Eve", "2013-12-24"),
         ("next Easter", "2014-04-20")
+    ]
+);
+t!(
+    events_named_by_their_date,
+    "Since 9/11 and the 7/7 bombings, post-9/11 rules apply; the votes of 9/11/2024, 19/9/11 and 9/11-12 and the film Fahrenheit 9/11 do not. Fahrenheit 9/11 won. After 9/11 it changed.",
+    REF,
+    [
+        ("9/11", "2001-09-11"),
+        ("7/7", "2005-07-07"),
+        ("9/11", "2001-09-11"),
+        ("9/11/2024", "2024-09-11"),
+        ("19/9/11", "2011-09-19"),
+        ("9/11", "2001-09-11")
     ]
 );
 t!(
