@@ -441,7 +441,8 @@ impl Extractor for FigureExtractor {
     }
 }
 
-/// `1986/87`, `2023-24`: the two digits after a year that name the next year, in a fiscal or season year.
+/// `1986/87`, `2023-24`, `1980/85`: the two digits after a year that name the next year (a fiscal or
+/// season year, also `1999/00`) or a later year of the same century (a span of years).
 fn ends_split_year(text: &str, span: Span) -> bool {
     let digits = &text[span];
     let Some(before) = text[..span.start].strip_suffix(['/', '-', '–']) else {
@@ -458,7 +459,9 @@ fn ends_split_year(text: &str, span: Span) -> bool {
         return false;
     }
     match (before[year_start..].parse::<u32>(), digits.parse::<u32>()) {
-        (Ok(y), Ok(d)) => digits.len() == 2 && (1500..2200).contains(&y) && (y + 1) % 100 == d,
+        (Ok(y), Ok(d)) => {
+            digits.len() == 2 && (1500..2200).contains(&y) && ((y + 1) % 100 == d || d > y % 100)
+        }
         _ => false,
     }
 }

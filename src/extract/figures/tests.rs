@@ -476,10 +476,11 @@ t!(
     ]
 );
 
-// The second half of a fiscal or season year is no count; other numbers after a year and a dash are.
+// The second half of a fiscal or season year, or of a span of years, is no count; other numbers after a
+// year and a dash are.
 t!(
     split_year_is_no_count,
-    "Aid reached 1.85 billion dlrs in 1986/87 and 2 billion in the 2023-24 season; the code was 2001/7.",
+    "Aid reached 1.85 billion dlrs in 1986/87 and 2 billion in the 2023-24 season, over 1980/85 and 1999/00; the code was 2001/7.",
     [
         ("1.85 billion dlrs", "1850000000", "USD"),
         ("2 billion", "2000000000", ""),
