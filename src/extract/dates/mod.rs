@@ -2163,6 +2163,7 @@ impl Ctx<'_> {
                     matches!(b.next(), Some(b'/' | b'-' | b'.'))
                         && b.next().is_some_and(|d| d.is_ascii_digit())
                 };
+                // The two characters before, read backwards: "19/" gives "/9".
                 let before: String = self.text[..start].chars().rev().take(2).collect();
                 if joined(&self.text[end..]) || joined(&before) || self.after_name(start) {
                     continue;
