@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use super::dates::looks_plural;
-use super::numbers::{parse_words, scale_word, Decimal, WordNumber, NUMBER_WORDS};
+use super::numbers::{parse_words, scale_word, Decimal, WordNumber, CAPITAL_OK, NUMBER_WORDS};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
 use crate::span::{overlaps_any, Span};
@@ -156,89 +156,6 @@ fn patterns() -> &'static Patterns {
         }
     })
 }
-
-/// Words before a number that name a thing rather than count it ("Boeing 737", "Windows 11") are
-/// recognized by their capital; these capitalized words are ordinary sentence words instead.
-const CAPITAL_OK: &[&str] = &[
-    "The",
-    "About",
-    "Over",
-    "Nearly",
-    "Some",
-    "Only",
-    "Almost",
-    "Around",
-    "More",
-    "Fewer",
-    "Less",
-    "At",
-    "Up",
-    "To",
-    "And",
-    "Or",
-    "With",
-    "By",
-    "For",
-    "In",
-    "Of",
-    "On",
-    "All",
-    "Those",
-    "These",
-    "Just",
-    "Roughly",
-    "Approximately",
-    "Exactly",
-    "Another",
-    "Between",
-    "From",
-    "Than",
-    "Under",
-    "Below",
-    "Above",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "We",
-    "They",
-    "He",
-    "She",
-    "It",
-    "I",
-    "Another",
-    "Top",
-    "Total",
-    "Least",
-    "Most",
-    "Estimated",
-    "An",
-    "A",
-    "As",
-    "Since",
-    "After",
-    "Before",
-    "Until",
-    "Within",
-    "Per",
-    "Each",
-    "Every",
-    "Nearly",
-    "Plus",
-    "Minus",
-    "Of",
-    "Both",
-    "First",
-    "Last",
-    "Next",
-    "Of",
-    "Only",
-    "Even",
-    "Still",
-    "Yet",
-    "Already",
-];
 
 /// Words that follow a count but are not the counted thing.
 const NOT_NOUNS: &[&str] = &[

@@ -350,6 +350,17 @@ t!(
     "Boeing 737 jets. The first 737 flew in 1967; 300 were sold.",
     [("300", "300", "")]
 );
+// A function word opening a sentence is no name: the number after it counts.
+t!(
+    function_words_before_a_number,
+    "When 300 workers walked out, 12 stayed. But 40 returned. Then 7 left.",
+    [
+        ("300", "300", "workers"),
+        ("12", "12", ""),
+        ("40", "40", ""),
+        ("7", "7", "")
+    ]
+);
 t!(
     camel_case_product,
     "The iPhone 4 sold 1.7 million units.",
