@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::numbers::{parse_words, Decimal, NUMBER_WORDS};
+use super::numbers::{parse_words, Decimal, CAPITAL_OK, NUMBER_WORDS};
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Qualifier, Subtype};
 use crate::span::Span;
@@ -2216,49 +2216,17 @@ impl Ctx<'_> {
         }
     }
 
-    /// True when the word before byte `start` is capitalized and is not a function word opening the
-    /// sentence ("After 9/11"): the number belongs to a name or a title ("Fahrenheit 9/11"), as in
-    /// "Boeing 737".
+    /// True when the word before byte `start` is capitalized and no ordinary sentence word
+    /// ([`CAPITAL_OK`]: "After 9/11"): the number belongs to a name or a title ("Fahrenheit 9/11"), as
+    /// in "Boeing 737".
     fn after_name(&self, start: usize) -> bool {
-        const OPENERS: &[&str] = &[
-            "after",
-            "since",
-            "before",
-            "until",
-            "following",
-            "post",
-            "pre",
-            "the",
-            "on",
-            "in",
-            "by",
-            "from",
-            "during",
-            "like",
-            "as",
-            "and",
-            "but",
-            "when",
-            "then",
-            "of",
-            "for",
-            "with",
-        ];
         let before = &self.text[..start];
         let word = before.trim_end_matches([' ', '\u{a0}']);
         if word.len() == before.len() {
             return false;
         }
-        let ws = crate::text::trailing_run_start(word, char::is_alphabetic);
-        let capitalized = word[ws..].starts_with(|c: char| c.is_uppercase());
-        let sentence_start = word[..ws].trim_end().chars().next_back().is_none_or(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '\u{2014}'
-            )
-        });
-        capitalized
-            && !(sentence_start && OPENERS.iter().any(|o| word[ws..].eq_ignore_ascii_case(o)))
+        let word = &word[crate::text::trailing_run_start(word, char::is_alphabetic)..];
+        word.starts_with(char::is_uppercase) && !CAPITAL_OK.contains(&word)
     }
 
     /// The previous word (lower case) before byte `start`.
