@@ -384,16 +384,38 @@ fn ends_split_year(text: &str, span: Span) -> bool {
 }
 
 /// Words that set a figure against the one before it: `10.7 billion yen vs 37.1 billion`, `rose to 5.2
-/// mln dlrs from 4.1 mln`.
+/// mln dlrs from 4.1 mln`, `163 mln rupees, up from 133 mln`.
 const COMPARED: &[&str] = &[
     "vs",
     "vs.",
     "versus",
     "from",
+    "up from",
+    "down from",
     "against",
     "compared with",
     "compared to",
 ];
+
+/// Whether the words between two amounts join them as a pair: `and`, `or`, after at most a short
+/// time phrase of the first (`in 1987 and`, `this year and`).
+fn joined_amount(gap: &str) -> bool {
+    let Some(head) = ["and", "or"].iter().find_map(|w| {
+        gap.strip_suffix(w)
+            .filter(|h| h.is_empty() || h.ends_with(' '))
+    }) else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    match words.as_slice() {
+        [] => true,
+        [prep, .., last] if words.len() <= 3 => {
+            ["in", "for", "this", "last", "next"].contains(prep)
+                && last.bytes().all(|b| b.is_ascii_alphanumeric())
+        }
+        _ => false,
+    }
+}
 
 /// Whether a figure's text writes one of `words` (any case).
 fn writes_any(figure: &str, words: &[&str]) -> bool {
@@ -445,17 +467,23 @@ fn carry_units(text: &str, claims: &mut [Claim]) {
             continue;
         }
         // `879.4 mln dlrs from 892.5`: the scale is not written either, and may not be the same.
-        if writes_scale(&text[prev.span]) && !writes_scale(&text[cur.span]) {
+        // `5.19 pct up from 49.98 billion`: a rate is never written with a scale word, so that number
+        // is the level the change is from.
+        let scaled = writes_scale(&text[cur.span]);
+        if writes_scale(&text[prev.span]) && !scaled || kind == Subtype::Percent && scaled {
             continue;
         }
-        let gap = text[prev.span.end..cur.span.start].split_whitespace();
-        let gap = gap.collect::<Vec<_>>().join(" ");
+        let gap = text[prev.span.end..cur.span.start].trim_start_matches([' ', '\n', ',']);
+        let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ");
         // `fell 4.64 billion francs to 7.88 billion`: a change in money, then the new level in the same
         // money (a change in per cent leads to a level in anything).
         let new_level = gap.eq_ignore_ascii_case("to")
             && prev.subtype == Subtype::Money
             && after_change_verb(text, prev.span.start);
-        if !new_level && !COMPARED.iter().any(|w| gap.eq_ignore_ascii_case(w)) {
+        // `1.5 billion yen in 1987 and 3.5 billion in 1988`: a second amount of money that writes the
+        // scale again, joined by `and` or `or`, is in the same money.
+        let joined = prev.subtype == Subtype::Money && scaled && joined_amount(&gap);
+        if !new_level && !joined && !COMPARED.iter().any(|w| gap.eq_ignore_ascii_case(w)) {
             continue;
         }
         // `fell to 5.8 pct from 6.2` compares two rates, but in `up 8.8 pct from 111,743` the number after
@@ -853,6 +881,29 @@ const CHANGE_VERBS: &[&str] = &[
     "reduced",
     "rising",
     "falling",
+    "gaining",
+    "losing",
+    "climbing",
+    "dropping",
+    "declining",
+    "increasing",
+    "decreasing",
+    "jumping",
+    "slipping",
+    "easing",
+    "adding",
+    "advancing",
+    "sliding",
+    "plunging",
+    "soaring",
+    "tumbling",
+    "surging",
+    "growing",
+    "dipping",
+    "firming",
+    "raising",
+    "lowering",
+    "reducing",
     "up",
     "down",
     "off",
@@ -1576,11 +1627,13 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     if lower_form == "marks" && !scaled && starts_with_determiner(&body[end..]) {
         return None;
     }
-    // "won", "real", "rand", "dong" are ordinary English words unless a scale marks them as money.
+    // "won", "real", "dong" are ordinary English words unless a scale marks them as money; "Rand" is
+    // a name ("the 2 Rand analysts"), but "rand" in lower case after a number is the currency.
     if matches!(
         lower_form.as_str(),
         "won" | "real" | "rand" | "dong" | "franc" | "buck"
     ) && !scaled
+        && form != "rand"
     {
         return None;
     }
@@ -1651,7 +1704,11 @@ const CENT_WORDS: &[&str] = &[" cents", " cent", " cts"];
 
 /// "12 cents", "197 pence", "50p", "9 U.S. cents": (bytes consumed, ISO code of the main unit).
 fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
-    let lower = rest[..crate::text::window_after(rest, 0, 32)].to_ascii_lowercase();
+    let mut lower = rest[..crate::text::window_after(rest, 0, 32)].to_ascii_lowercase();
+    // A hard-wrapped line may break before the word (`14\ncents`).
+    if lower.starts_with('\n') {
+        lower.replace_range(..1, " ");
+    }
     let word_at = |s: &str, form: &str| {
         s.starts_with(form) && !s[form.len()..].starts_with(char::is_alphanumeric)
     };
@@ -1897,8 +1954,10 @@ fn counted_noun(text: &str, pos: usize) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     let mut rest = &text[pos..];
     for _ in 0..4 {
-        let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-        if lead == 0 && !words.is_empty() || lead > 1 {
+        // One space between words; a hard-wrapped line breaks at one too (`2.5 mln\nshares`).
+        let gap = &rest[..rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\n']).len()];
+        let lead = gap.len();
+        if lead == 0 && !words.is_empty() || gap.chars().nth(1).is_some() {
             break;
         }
         let body = &rest[lead..];

@@ -649,7 +649,7 @@ t!(
     "The dollar was quoted at 1.7975/85 marks, against 3.7500/03 yesterday and 1.5085/00 in Europe. Rates eased to 3.85/95 pct from 4.35/25. Scores were 1.5/2 and 7.25/1000.",
     [
         ("1.7975/85 marks", "1.7975", "DEM"),
-        ("3.7500/03", "3.75", ""),
+        ("3.7500/03", "3.75", "DEM"),
         ("1.5085/00", "1.5085", ""),
         ("3.85/95 pct", "3.85", "%"),
         ("4.35/25", "4.25", "%"),
@@ -680,3 +680,60 @@ fn two_way_quote_rolls_over_to_the_next_figure() {
         ]
     );
 }
+
+// The unit carries after `up from` / `down from`, and to a second amount of money joined by `and` that
+// writes its scale again; a rate never carries to a number with a scale word.
+t!(
+    unit_carried_after_direction_and_to_joined_amount,
+    "Profit was 163 mln rupees, up from 133 mln. Inflation was 4.1 pct, down from 4.4. Reserves were 5.19 pct up from 49.98 billion. It sold 1.5 billion yen in 1987 and 3.5 billion in 1988. It paid 23 mln dlrs in debt and 27 mln in stock. It spent 5 mln dlrs and 2 mln workers left.",
+    [
+        ("163 mln rupees", "163000000", "INR"),
+        ("133 mln", "133000000", "INR"),
+        ("4.1 pct", "4.1", "%"),
+        ("4.4", "4.4", "%"),
+        ("5.19 pct", "5.19", "%"),
+        ("49.98 billion", "49980000000", ""),
+        ("1.5 billion yen", "1500000000", "JPY"),
+        ("3.5 billion", "3500000000", "JPY"),
+        ("23 mln dlrs", "23000000", "USD"),
+        ("27 mln", "27000000", "USD"),
+        ("5 mln dlrs", "5000000", "USD"),
+        ("2 mln", "2000000", "workers")
+    ]
+);
+
+// `rand` in lower case after a number is the currency, with or without a scale.
+t!(
+    rand_in_lower_case_is_money,
+    "Wages are 800 rand; the deficit is seven billion rand.",
+    [
+        ("800 rand", "800", "ZAR"),
+        ("seven billion rand", "7000000000", "ZAR")
+    ]
+);
+
+// Hard-wrapped wire copy breaks lines between a number and its noun or its cents; a blank line between
+// them is a paragraph break, not a noun.
+t!(
+    line_break_before_noun_or_cents,
+    "It paid 14\ncents a share for 2.5 mln\nshares of stock.\n\nIt had 30\n\nworkers say so.",
+    [
+        ("14\ncents", "0.14", "USD"),
+        ("2.5 mln", "2500000", "shares"),
+        ("30", "30", "")
+    ]
+);
+
+// After a verb of change in its -ing form, `to` leads from the change to the new level.
+t!(
+    change_verb_in_ing_form_then_level,
+    "Shares were slipping five to 165, with rigs dropping by 5 to 761 and prices increasing by 1.50 cents to 67.0 cents.",
+    [
+        ("five", "5", ""),
+        ("165", "165", ""),
+        ("5", "5", ""),
+        ("761", "761", ""),
+        ("1.50 cents", "0.015", "USD"),
+        ("67.0 cents", "0.67", "USD")
+    ]
+);
