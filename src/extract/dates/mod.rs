@@ -1049,13 +1049,34 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
+                let mut span = None;
                 let value = match g("y") {
                     Some(y) => timex::day(NaiveDate::from_ymd_opt(y.parse().ok()?, month, d)?),
                     None => {
                         NaiveDate::from_ymd_opt(2000, month, d)?; // validates the day (2000 is a leap year)
+                                                                  // "March 27 last year", "the 5th of June next year": the year named after
+                                                                  // the day places it, and stays a date of its own. "last March 27" is the
+                                                                  // latest March 27 before the article, "next June 5" the first after it.
+                        let (year_shift, _) = self.year_after(whole.end());
+                        let rel = match (kind, year_shift) {
+                            (Kind::MonthDayYear, None) => self.relative_word_before(whole.start()),
+                            _ => None,
+                        };
+                        if let Some((_, at)) = rel {
+                            span = Some(Span::new(at, whole.end()));
+                        }
                         match self.reference {
                             Some(r) => {
-                                let year = self.year_for(r, month, d, whole.start());
+                                let passed = (month, d) >= (r.month(), r.day());
+                                let year = match (year_shift, rel.map(|(w, _)| w)) {
+                                    (Some(sft), _) => r.year() + sft,
+                                    (None, Some("last")) if passed => r.year() - 1,
+                                    (None, Some("next")) if (month, d) <= (r.month(), r.day()) => {
+                                        r.year() + 1
+                                    }
+                                    (None, Some(_)) => r.year(),
+                                    (None, None) => self.year_for(r, month, d, whole.start()),
+                                };
                                 match NaiveDate::from_ymd_opt(year, month, d) {
                                     Some(date) => timex::day(date),
                                     None => format!("{year:04}-{month:02}-{d:02}"),
@@ -1065,7 +1086,7 @@ impl Ctx<'_> {
                         }
                     }
                 };
-                Some((Subtype::Date, Some(value), None))
+                Some((Subtype::Date, Some(value), span))
             }
             Kind::Numeric => {
                 let (a, b): (u32, u32) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
@@ -1114,14 +1135,7 @@ impl Ctx<'_> {
                 }
                 let month = crate::time::month_number(m.as_str())?;
                 // "June last year", "March next year".
-                let tail = self.text
-                    [whole.end()..crate::text::window_after(self.text, whole.end(), 16)]
-                    .to_ascii_lowercase();
-                let (year_shift, tail_len) =
-                    [(" last year", -1), (" next year", 1), (" this year", 0)]
-                        .iter()
-                        .find(|(t, _)| tail.starts_with(t))
-                        .map_or((None, 0), |(t, sft)| (Some(*sft), t.len()));
+                let (year_shift, tail_len) = self.year_after(whole.end());
                 let value = match self.reference {
                     Some(r) => {
                         let year = match (rel.as_deref(), year_shift) {
@@ -2646,6 +2660,29 @@ impl Ctx<'_> {
             Some(Direction::Upcoming) if ahead < -35 && self.strong_future(start) => r.year() + 1,
             _ => r.year(),
         }
+    }
+
+    /// A year named after a date that ends at `end`: ` last year` (-1), ` next year` (+1) or ` this
+    /// year` (0), with the length of those words (0 when there are none).
+    fn year_after(&self, end: usize) -> (Option<i32>, usize) {
+        let tail =
+            self.text[end..crate::text::window_after(self.text, end, 16)].to_ascii_lowercase();
+        [(" last year", -1), (" next year", 1), (" this year", 0)]
+            .iter()
+            .find(|(t, _)| tail.starts_with(t))
+            .map_or((None, 0), |(t, sft)| (Some(*sft), t.len()))
+    }
+
+    /// `last`, `next` or `this` (any case) right before `start`, with where that word starts.
+    fn relative_word_before(&self, start: usize) -> Option<(&'static str, usize)> {
+        let before = self.text[..start].strip_suffix(' ')?;
+        let at = crate::text::trailing_run_start(before, |c| c.is_ascii_alphabetic());
+        let word = &before[at..];
+        let head = &before[..at];
+        ["last", "next", "this"]
+            .into_iter()
+            .find(|w| word.eq_ignore_ascii_case(w) && !head.ends_with(char::is_alphanumeric))
+            .map(|w| (w, at))
     }
 
     /// Future cues strong enough to move a date into next year ("will", "next", "scheduled for").

@@ -998,3 +998,27 @@ t!(
     REF,
     [("one and a quarter hours", "PT1.25H")]
 );
+
+// A day placed by the year named after it, or by `last` / `next` / `this` before it; without a
+// published date the year stays unknown.
+t!(
+    day_placed_by_a_relative_year,
+    "It opened on March 27 last year and shuts on the 5th of June next year. He left last June 5, returns next March 3 or next May 2, and This April 20 is key.",
+    Some("1987-04-10"),
+    [
+        ("March 27", "1986-03-27"),
+        ("last year", "1986"),
+        ("the 5th of June", "1988-06-05"),
+        ("next year", "1988"),
+        ("last June 5", "1986-06-05"),
+        ("next March 3", "1988-03-03"),
+        ("next May 2", "1987-05-02"),
+        ("This April 20", "1987-04-20")
+    ]
+);
+t!(
+    day_after_a_relative_word_unresolved,
+    "The law takes effect next January 1.",
+    None,
+    [("next January 1", "XXXX-01-01")]
+);
