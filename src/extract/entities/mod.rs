@@ -1952,18 +1952,27 @@ fn gazetteer_hits(
     out
 }
 
-/// All-caps place names opening a dateline: `BRUSSELS —`, `SANTIAGO, April 12 (Reuters) -`.
+/// Place names opening a dateline: all caps (`BRUSSELS —`, `SANTIAGO, April 12 (Reuters) -`), or
+/// capitalized when a date and a dash follow (`Sioux City, April 7 -`).
 fn datelines(doc: &Analyzed<'_>, line_starts: &Offsets) -> Vec<Mention> {
     let text = doc.text();
     let mut out = Vec::new();
     let toks = &doc.tokens;
     for (i, t) in toks.iter().enumerate() {
-        if !line_starts.contains(t.span.start)
-            || t.kind != TokenKind::Word
-            || !is_all_caps(t.text(text))
-        {
+        if !line_starts.contains(t.span.start) || t.kind != TokenKind::Word {
             continue;
         }
+        let caps = is_all_caps(t.text(text));
+        if !caps && !t.text(text).starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let in_place = |w: &str| {
+            if caps {
+                is_all_caps(w)
+            } else {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+            }
+        };
         let mut j = i;
         // The place is on one line: "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 -" is a headline, then
         // the dateline.
@@ -1975,7 +1984,7 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &Offsets) -> Vec<Mention> {
             let k = j + 1 + usize::from(dot);
             if k < toks.len()
                 && toks[k].kind == TokenKind::Word
-                && is_all_caps(toks[k].text(text))
+                && in_place(toks[k].text(text))
                 && !text[toks[j].span.end..toks[k].span.start].contains('\n')
             {
                 j = k;
@@ -1987,6 +1996,9 @@ fn datelines(doc: &Analyzed<'_>, line_starts: &Offsets) -> Vec<Mention> {
             continue;
         };
         if !matches!(next.text(text), "," | "—" | "–" | "-" | "(") || j - i > 3 {
+            continue;
+        }
+        if !caps && !date_and_dash_follow(&text[toks[j].span.end..]) {
             continue;
         }
         let span = Span::new(t.span.start, toks[j].span.end);
@@ -2144,6 +2156,27 @@ fn spell_back(text: &str, words: &[&Token], acronym: &[u8]) -> Option<usize> {
         go(text, words, acronym, used + 1)
     }
     go(text, words, acronym, 0)
+}
+
+/// Whether `rest` goes on as a dateline's date: `, April 7 -`, `, Sept. 5 (Reuters) —`.
+fn date_and_dash_follow(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let month_end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    if crate::time::month_number(&rest[..month_end]).is_none() {
+        return false;
+    }
+    let rest = rest[month_end..].trim_start_matches('.').trim_start();
+    let day_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    (1..=2).contains(&day_end)
+        && rest[day_end..]
+            .trim_start()
+            .starts_with(['-', '—', '–', '('])
 }
 
 /// The first word after the dash that closes a dateline ending at `end`, on the same line and within a short

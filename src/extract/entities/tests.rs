@@ -883,3 +883,17 @@ t!(
         ("Paul", Person, "Paul")
     ]
 );
+
+// A capitalized place opens a dateline when a date and a dash follow it: the place is a location, and the
+// story's first word is sentence-initial, no name. A capitalized name and a comma without the date are
+// no dateline.
+t!(
+    dateline_in_title_case,
+    "HOGS HIGHER\n\nSt Louis, April 7 - Barrows rose.\n\nLake Oswin, Sept. 5 (Reuters) - Takeover talk grew.\n\nMaria Stone, a judge, spoke.",
+    [
+        ("St Louis", Location, "St Louis"),
+        ("Lake Oswin", Location, "Lake Oswin"),
+        ("Reuters", Organization, "Reuters"),
+        ("Maria Stone", Person, "Maria Stone")
+    ]
+);
