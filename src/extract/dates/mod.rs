@@ -1053,10 +1053,12 @@ impl Ctx<'_> {
                 let value = match g("y") {
                     Some(y) => timex::day(NaiveDate::from_ymd_opt(y.parse().ok()?, month, d)?),
                     None => {
-                        NaiveDate::from_ymd_opt(2000, month, d)?; // validates the day (2000 is a leap year)
-                                                                  // "March 27 last year", "the 5th of June next year": the year named after
-                                                                  // the day places it, and stays a date of its own. "last March 27" is the
-                                                                  // latest March 27 before the article, "next June 5" the first after it.
+                        // Validates the day (2000 is a leap year).
+                        NaiveDate::from_ymd_opt(2000, month, d)?;
+                        // "March 27 last year", "the 5th of June next year": the year named
+                        // after the day places it, and stays a date of its own. "last March 27"
+                        // is the latest March 27 before the article, "next June 5" the first
+                        // after it.
                         let (year_shift, _) = self.year_after(whole.end());
                         let rel = match (kind, year_shift) {
                             (Kind::MonthDayYear, None) => self.relative_word_before(whole.start()),
@@ -1067,13 +1069,12 @@ impl Ctx<'_> {
                         }
                         match self.reference {
                             Some(r) => {
-                                let passed = (month, d) >= (r.month(), r.day());
+                                let day = (month, d);
+                                let today = (r.month(), r.day());
                                 let year = match (year_shift, rel.map(|(w, _)| w)) {
                                     (Some(sft), _) => r.year() + sft,
-                                    (None, Some("last")) if passed => r.year() - 1,
-                                    (None, Some("next")) if (month, d) <= (r.month(), r.day()) => {
-                                        r.year() + 1
-                                    }
+                                    (None, Some("last")) if day >= today => r.year() - 1,
+                                    (None, Some("next")) if day <= today => r.year() + 1,
                                     (None, Some(_)) => r.year(),
                                     (None, None) => self.year_for(r, month, d, whole.start()),
                                 };
