@@ -2677,12 +2677,11 @@ impl Ctx<'_> {
     /// `last`, `next` or `this` (any case) right before `start`, with where that word starts.
     fn relative_word_before(&self, start: usize) -> Option<(&'static str, usize)> {
         let before = self.text[..start].strip_suffix(' ')?;
-        let at = crate::text::trailing_run_start(before, |c| c.is_ascii_alphabetic());
-        let word = &before[at..];
-        let head = &before[..at];
+        let word = crate::text::last_word(before);
+        let at = before.len() - word.len();
         ["last", "next", "this"]
             .into_iter()
-            .find(|w| word.eq_ignore_ascii_case(w) && !head.ends_with(char::is_alphanumeric))
+            .find(|w| word.eq_ignore_ascii_case(w) && !before[..at].ends_with(char::is_numeric))
             .map(|w| (w, at))
     }
 

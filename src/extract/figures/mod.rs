@@ -1628,13 +1628,13 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
         return None;
     }
     // "won", "real", "dong" are ordinary English words unless a scale marks them as money; "Rand" is
-    // a name ("the 2 Rand analysts"), but "rand" in lower case after a number is the currency.
-    if matches!(
+    // a name ("the 2 Rand analysts"), unless a scale marks it, but "rand" in lower case is the currency.
+    let english = matches!(
         lower_form.as_str(),
-        "won" | "real" | "rand" | "dong" | "franc" | "buck"
-    ) && !scaled
-        && form != "rand"
-    {
+        "won" | "real" | "dong" | "franc" | "buck"
+    );
+    let name = lower_form == "rand" && form != "rand";
+    if (english || name) && !scaled {
         return None;
     }
     Some((lead + end, iso))
