@@ -211,48 +211,12 @@ fn is_adverbial(segment: &str) -> bool {
 /// modifies ("one Trump confidant", "a senior Cruz adviser", "the Trump campaign").
 fn is_speaker_tail_word(word: &str) -> bool {
     word.ends_with("ly")
+        || is_adverb_or_auxiliary(word)
         || matches!(
             word,
-            "also"
-                | "too"
-                | "then"
-                | "again"
-                | "once"
-                | "still"
-                | "just"
-                | "even"
-                | "now"
-                | "later"
-                | "earlier"
+            "not"
+                // "Obama first said"; a speaker may also be "the first woman" (no cut there).
                 | "first"
-                | "alone"
-                | "instead"
-                | "already"
-                | "never"
-                | "often"
-                | "himself"
-                | "herself"
-                | "itself"
-                | "themselves"
-                | "would"
-                | "will"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "has"
-                | "have"
-                | "had"
-                | "did"
-                | "does"
-                | "do"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "not"
                 | "and"
                 | "or"
                 | "but"
@@ -270,13 +234,6 @@ fn is_speaker_tail_word(word: &str) -> bool {
                 | "whose"
                 | "which"
                 | "that"
-                | "afterwards"
-                | "afterward"
-                | "here"
-                | "there"
-                | "today"
-                | "yesterday"
-                | "tonight"
                 // A determiner or a particle after a name follows a verb: "Greer quit the show",
                 // "Meighan grew up".
                 | "the"
@@ -296,6 +253,60 @@ fn is_speaker_tail_word(word: &str) -> bool {
                 | "back"
                 | "away"
         )
+}
+
+/// An adverb or an auxiliary that stands between a subject and its reporting verb ("He also said",
+/// "The minister would later say", "US officials have repeatedly said"): no part of the speaker.
+fn is_adverb_or_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "too"
+            | "then"
+            | "again"
+            | "once"
+            | "still"
+            | "just"
+            | "even"
+            | "now"
+            | "later"
+            | "earlier"
+            | "alone"
+            | "instead"
+            | "already"
+            | "never"
+            | "often"
+            | "meanwhile"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "themselves"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "do"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "afterwards"
+            | "afterward"
+            | "here"
+            | "there"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
 }
 
 /// The marks that make a word possessive (`Trump's`, `Sanders'`); any trailing apostrophe counts.
@@ -968,7 +979,29 @@ fn speaker_for(
             break;
         }
     }
+    // "He also", "The prime minister would later", "US officials have": the speaker ends before the
+    // first adverb or auxiliary that leads to the verb, a few words before it (more make a clause:
+    // "All the parties have been promising …").
+    let mut tail = "";
+    if let Some((i, _)) = words
+        .match_indices(' ')
+        .find(|&(i, _)| {
+            words[i + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(is_adverb_or_auxiliary)
+        })
+        .filter(|&(i, _)| words[i + 1..].split_whitespace().count() <= 3)
+    {
+        (words, tail) = (&words[..i], &words[i + 1..]);
+    }
     let lower = words.to_lowercase();
+    // "It was agreed that …", "It is called …", "There was little …": the word stands for no one.
+    if matches!(lower.as_str(), "it" | "there")
+        && matches!(crate::text::first_word(tail), "is" | "was" | "has" | "had")
+    {
+        return None;
+    }
     let n_words = words.split_whitespace().count();
     if n_words == 0 || n_words > 8 {
         return None;

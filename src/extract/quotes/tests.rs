@@ -294,3 +294,31 @@ t!(
         ("''and drive is not a bad thing.''", Direct, Some("Grant"))
     ]
 );
+
+// The adverbs and auxiliaries between a subject and its verb are no part of the speaker: a pronoun
+// before them still points back to a person, a description ends before them, and an `it` that stands
+// for no one names no speaker.
+t!(
+    pronoun_before_an_adverb_points_back,
+    "Mara Quintero spoke on Monday. He also said the plan was \"a fair deal for savers\".",
+    [("\"a fair deal for savers\"", Direct, Some("Mara Quintero"))]
+);
+t!(
+    description_ends_before_an_adverb,
+    "The spokesperson also confirmed that there were \"very clear rules\" on the use of the brand.",
+    [("\"very clear rules\"", Partial, Some("The spokesperson"))]
+);
+t!(
+    description_ends_before_auxiliaries,
+    "The minister would later say the deal was \"a fair one for everyone involved\".",
+    [(
+        "\"a fair one for everyone involved\"",
+        Direct,
+        Some("The minister")
+    )]
+);
+t!(
+    impersonal_it_names_no_speaker,
+    "It was also agreed that a plan to \"de-mystify\" the rules was a priority.",
+    [("\"de-mystify\"", Scare, None)]
+);
