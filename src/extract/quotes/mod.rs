@@ -19,7 +19,7 @@ use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::span::{within_any, Span};
 use crate::text::Analyzed;
 
-const VERBS: &str = "said|says|say|told|tells|tell|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|answers|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|claimed|claims|conceded|concedes|cautioned|cautions|complained|complains|suggested|suggests|posted|posts|tweeted|tweets|announced|announces|concluded|concludes|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|predicted|predicts|joked|jokes|quipped|quips|shouted|shouts|urged|urges|vowed|vows|maintained|maintains|observed|observes|remarked|remarks|responded|responds|countered|counters|agreed|agrees|wondered|wonders|confirmed|confirms|testified|testifies|pleaded|pleads|boasted|boasts|lamented|laments|mused|muses|snapped|snaps|exclaimed|exclaims|whispered|whispers|yelled|yells|reiterated|reiterates|retorted|retorts|interjected|interjects|pointed out|points out|went on|goes on|shot back|shoots back|fired back|fires back|hit back|hits back|pressed|presses|chimed in|chimes in|interrupted|interrupts|reads|read|cracked|cracks|mocked|mocks|scoffed|scoffs|laughed|laughs|offered|offers|contended|contends|charged|charges|alleged|alleges|objected|objects|demanded|demands|promised|promises|pledged|pledges|described|describes|called|calls|texted|texts|emailed|emails|blasted|blasts|slammed|slams|asserted|asserts|recounted|recounts|summed up|sums up|put it|puts it|quoted|quotes|chanted|chants|started|starts|began|begins|reported|reports|recalled|explained|thundered|barked|barks|assured|assures|gloated|gloats|fumed|fumes|marveled|marvels|marvelled|sighed|sighs|groaned|groans|sniped|snipes|screamed|screams|boomed|booms|would say|had said|has said|have said|will say";
+const VERBS: &str = "said|says|say|told|tells|tell|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|answers|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|claimed|claims|conceded|concedes|cautioned|cautions|complained|complains|suggested|suggests|posted|posts|tweeted|tweets|announced|announces|concluded|concludes|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|predicted|predicts|joked|jokes|quipped|quips|shouted|shouts|urged|urges|vowed|vows|maintained|maintains|observed|observes|remarked|remarks|responded|responds|countered|counters|agreed|agrees|wondered|wonders|confirmed|confirms|testified|testifies|pleaded|pleads|boasted|boasts|lamented|laments|mused|muses|snapped|snaps|exclaimed|exclaims|whispered|whispers|yelled|yells|reiterated|reiterates|retorted|retorts|interjected|interjects|pointed out|points out|went on|goes on|shot back|shoots back|fired back|fires back|hit back|hits back|pressed|presses|chimed in|chimes in|interrupted|interrupts|reads|read|cracked|cracks|mocked|mocks|scoffed|scoffs|laughed|laughs|offered|offers|contended|contends|charged|charges|alleged|alleges|objected|objects|demanded|demands|promised|promises|pledged|pledges|described|describes|called|calls|texted|texts|emailed|emails|blasted|blasts|slammed|slams|asserted|asserts|recounted|recounts|summed up|sums up|put it|puts it|quoted|quotes|chanted|chants|started|starts|began|begins|reported|reports|recalled|explained|thundered|barked|barks|assured|assures|gloated|gloats|fumed|fumes|marveled|marvels|marvelled|sighed|sighs|groaned|groans|sniped|snipes|screamed|screams|boomed|booms|commented|would say|had said|has said|have said|will say";
 
 struct Patterns {
     /// A reporting verb, on ASCII word boundaries.
@@ -949,10 +949,13 @@ fn speaker_for(
         })
         .collect();
     let modified = entities.iter().any(|e| span.contains(e.span));
-    let pick = inside
+    // "Paul Dergarabedian of box office tracker Exhibitor Relations": the person a place or an employer
+    // qualifies comes first.
+    let qualified = inside
         .iter()
-        .rev()
-        .find(|e| e.subtype == Subtype::Person)
+        .find(|e| e.subtype == Subtype::Person && text[e.span.end..span.end].starts_with(" of "));
+    let pick = qualified
+        .or_else(|| inside.iter().rev().find(|e| e.subtype == Subtype::Person))
         .or_else(|| {
             inside
                 .iter()

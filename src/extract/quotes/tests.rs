@@ -322,3 +322,19 @@ t!(
     "It was also agreed that a plan to \"de-mystify\" the rules was a priority.",
     [("\"de-mystify\"", Scare, None)]
 );
+t!(
+    commented_reports_speech,
+    "\"Demand is holding up well,\" commented Dana Whitfield, an industry consultant.",
+    [(
+        "\"Demand is holding up well,\"",
+        Direct,
+        Some("Dana Whitfield")
+    )]
+);
+// The person an employer qualifies is the speaker, even when the entity extractor reads the employer
+// as a person too.
+t!(
+    person_before_of_employer_is_the_speaker,
+    "\"It makes sense,\" said Owen Tallis of Keller Brandt.",
+    [("\"It makes sense,\"", Direct, Some("Owen Tallis"))]
+);
