@@ -127,12 +127,6 @@ pub fn last_word(s: &str) -> &str {
     &s[trailing_run_start(s, char::is_alphabetic)..]
 }
 
-/// The leading run of letters of `s` (empty when `s` starts with a non-letter): the word at a position,
-/// the mirror of [`last_word`].
-pub fn first_word(s: &str) -> &str {
-    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
-}
-
 /// The start of a look-behind window of about `n` bytes before `pos` (on a char boundary). Context
 /// searches stay inside such windows so that no input makes them quadratic.
 pub fn window_before(text: &str, pos: usize, n: usize) -> usize {

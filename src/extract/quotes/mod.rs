@@ -985,23 +985,21 @@ fn speaker_for(
     // "He also", "The prime minister would later", "US officials have": the speaker ends before the
     // first adverb or auxiliary that leads to the verb, a few words before it (more make a clause:
     // "All the parties have been promising …").
-    let mut tail = "";
-    if let Some((i, _)) = words
+    let phrase = words;
+    let after = |i: usize| phrase[i + 1..].split_whitespace();
+    let mut aux = None;
+    if let Some(i) = phrase
         .match_indices(' ')
-        .find(|&(i, _)| {
-            words[i + 1..]
-                .split_whitespace()
-                .next()
-                .is_some_and(is_adverb_or_auxiliary)
-        })
-        .filter(|&(i, _)| words[i + 1..].split_whitespace().count() <= 3)
+        .map(|(i, _)| i)
+        .find(|&i| after(i).next().is_some_and(is_adverb_or_auxiliary))
+        .filter(|&i| after(i).count() <= 3)
     {
-        (words, tail) = (&words[..i], &words[i + 1..]);
+        aux = after(i).next();
+        words = &phrase[..i];
     }
     let lower = words.to_lowercase();
     // "It was agreed that …", "It is called …", "There was little …": the word stands for no one.
-    if matches!(lower.as_str(), "it" | "there")
-        && matches!(crate::text::first_word(tail), "is" | "was" | "has" | "had")
+    if matches!(lower.as_str(), "it" | "there") && matches!(aux, Some("is" | "was" | "has" | "had"))
     {
         return None;
     }
