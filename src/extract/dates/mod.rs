@@ -458,27 +458,72 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
     }
 }
 
-/// How far a rule's matches reach before and after its trigger word, in bytes (see [`REACH`]). The month
-/// rules have short words around the month (`Wednesday, the twenty-first of`, `the beginning of`,
-/// `the 31st, 2024`), and most month triggers are the verb `may`: their windows stay small.
+/// How far a rule's matches reach before and after its trigger word, in bytes (see [`REACH`]): a little
+/// more than the longest words its pattern allows there, written in the comment above each rule. Every
+/// window byte is read by the rule's automaton, so windows stay as small as the patterns allow.
 fn reach(id: &str) -> (usize, usize) {
     match id {
-        id if MONTH_RULES.contains(&id) || JOINED_MONTH_RULES.contains(&id) => (64, 64),
+        // `Wednesday, the twenty-first of May`, `the beginning of May 2024`, `May the twenty-first, 2024`.
+        id if MONTH_RULES.contains(&id) || JOINED_MONTH_RULES.contains(&id) => (40, 32),
         // A number in words before its unit: `the following one hundred and twenty-five consecutive
-        // business days`, `two and a half years ago`.
-        "date.duration" | "date.ago" => (96, 32),
-        // `so far this fiscal year`, `the very beginning of the next month`.
-        "date.relative_unit" | "date.period_edge" => (64, 32),
-        // `at this point in time`, `in the distant future`.
-        "date.reference" => (48, 48),
+        // business days and a half`, `two and a half years from now`.
+        "date.duration" | "date.ago" => (96, 16),
+        // `earlier in the academic year`, `the working week after next`.
+        "date.relative_unit" => (32, 16),
+        // `the very beginning of the previous year`.
+        "date.period_edge" => (40, 8),
+        // `at this point in time`, `in the distant future`, `year-to-date`.
+        "date.reference" => (24, 16),
         // `fiscal year 2024`, `FY 2024`.
         "date.year" => (32, 8),
-        // `approximately 1530 local time`, `12:30:00 CEST in the afternoon`.
-        "date.time" => (24, 64),
+        // `approximately 1530 local time`, `12:30:00 (GMT +10:30) in the afternoon`.
+        "date.time" => (24, 48),
         // `12/31/2024`.
         "date.numeric" => (8, 16),
         // `2024-03-05T09:30:00.125+05:30`.
         "date.iso" => (0, 48),
+        // `previous Mondays afternoon`.
+        "date.weekday" => (16, 16),
+        // `FY24`.
+        "date.fiscal_short" => (0, 8),
+        // `the early-1990s`, `the late nineties`.
+        "date.decade" => (24, 8),
+        // `the twenty-first century`.
+        "date.century" => (32, 8),
+        // `the following fourth quarter of the fiscal year 2024`.
+        "date.quarter" => (32, 32),
+        // `2024-Q1`, `Q1 2024`.
+        "date.quarter_code" => (8, 8),
+        // `the latter half of fiscal 2024`.
+        "date.half" => (16, 24),
+        // `this coming spring of 2024`.
+        "date.season" => (16, 16),
+        // `the day before yesterday afternoon`.
+        "date.relative_day" => (24, 32),
+        // `late last night`, `in the night-times`.
+        "date.part_of_day" => (16, 16),
+        // `twenty-five-year-old`.
+        "date.duration_adjective" => (16, 16),
+        // `twelve o'clock`, `mid night`.
+        "date.time_words" => (16, 8),
+        // `Wed, the 14th`.
+        "date.weekday_day" => (0, 16),
+        // `Week 23`.
+        "date.week_number" => (0, 8),
+        // `through the 21st`.
+        "date.day_of_month" => (16, 8),
+        // `a quarter past midnight`.
+        "date.clock_past" => (16, 16),
+        // `between 11/20/`.
+        "date.month_day_slash" => (16, 8),
+        // `during breakfast time`.
+        "date.meal" => (16, 8),
+        // `that same quarter a year earlier`.
+        "date.same" => (8, 32),
+        // `3.5years`.
+        "date.duration_joined" => (16, 8),
+        // `every twelve months`, `on weekends`.
+        "date.set" => (8, 24),
         _ => REACH,
     }
 }

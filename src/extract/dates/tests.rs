@@ -810,6 +810,46 @@ fn windows_find_what_a_full_pass_finds() {
         ]
         .map(String::from),
     );
+    // The longest words each rule allows around its trigger, as `reach` sizes its windows for them.
+    texts.extend(
+        [
+            "Wednesday, the twenty-first of May",
+            "the beginning of May 2024",
+            "May the twenty-first, 2024",
+            "the following one hundred and twenty-five consecutive business days and a half",
+            "two and a half years from now",
+            "earlier in the academic year",
+            "the working week after next",
+            "the very beginning of the previous year",
+            "at this point in time",
+            "in the distant future",
+            "year-to-date",
+            "12:30:00 (GMT +10:30) in the afternoon",
+            "previous Mondays afternoon",
+            "the early-1990s",
+            "the late nineties",
+            "the twenty-first century",
+            "the following fourth quarter of the fiscal year 2024",
+            "2024-Q1",
+            "the latter half of fiscal 2024",
+            "this coming spring of 2024",
+            "the day before yesterday afternoon",
+            "late last night",
+            "in the night-times",
+            "twenty-five-year-old",
+            "twelve o'clock",
+            "Wed, the 14th",
+            "Week 23",
+            "through the 21st",
+            "a quarter past midnight",
+            "between 11/20/",
+            "during breakfast time",
+            "that same quarter a year earlier",
+            "every twelve months",
+            "on weekends",
+        ]
+        .map(String::from),
+    );
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     for entry in walkdir::WalkDir::new(dir)
         .into_iter()
