@@ -580,9 +580,10 @@ fn gate() -> &'static Gate {
     })
 }
 
-/// How far a match may reach before the first and after the last trigger word in it, in bytes, unless
-/// [`reach`] says otherwise. Far more than any rule's words around its trigger (`the following
-/// twenty-one`, `, 2024`), so windows find the same matches as a pass over the whole text.
+/// How far a match may reach before the first and after the last trigger word in it, in bytes, for a rule
+/// that [`reach`] does not size (every rule today has its own reach): far more than any rule's words around
+/// its trigger (`the following twenty-one`, `, 2024`), so that a new rule's windows find the same matches
+/// as a pass over the whole text until its own reach is measured.
 const REACH: (usize, usize) = (128, 128);
 
 /// The rules that can match in `text`, in rule order, each with the byte ranges to search: the whole text,
