@@ -4,15 +4,18 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::claim::Subtype;
 use crate::text::sentences::data_lines;
 
 /// Everything the entity extractor looks words up in.
 pub struct Gazetteer {
-    /// Known names, longest match first.
-    pub names: AhoCorasick,
+    /// Known names, longest match first, matched anchored where a word starts (see [`Gazetteer::name_at`]).
+    names: AhoCorasick,
+    /// The first two bytes of every name, as bits of a set indexed by the pair: the only places a name
+    /// can be looked up at. A name of one byte sets every pair it starts.
+    name_starts: Box<[u64; 1024]>,
     /// The type of each pattern of `names`.
     pub name_types: Vec<Subtype>,
     /// The listed spelling of each pattern of `names` that is a variant of it (`AT and T`, wire copy's
@@ -43,6 +46,24 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// Whether a known name can start with the first two bytes of `rest`.
+    pub fn may_start_name(&self, rest: &[u8]) -> bool {
+        let Some(&first) = rest.first() else {
+            return false;
+        };
+        let pair = usize::from(first) << 8 | usize::from(rest.get(1).copied().unwrap_or(0));
+        self.name_starts[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The longest known name starting at `at` in `hay`: its end and pattern number (for `name_types`
+    /// and `name_canonical`).
+    pub fn name_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        let m = self
+            .names
+            .find(Input::new(hay).range(at..).anchored(Anchored::Yes))?;
+        Some((m.end(), m.pattern().as_usize()))
+    }
+
     /// Whether a capitalized word of a name is an everyday word ("Creative", "Circle") and not also a
     /// known given name or surname ("Rose", "Brown").
     pub fn is_common_word(&self, word: &str) -> bool {
@@ -138,10 +159,27 @@ pub fn gazetteer() -> &'static Gazetteer {
             })
             .map(|(name, t)| (super::entity_key(name), *t))
             .collect();
+        // Anchored only: names are looked up where a word starts, a small share of a text's bytes,
+        // instead of running the automaton over every byte.
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("gazetteer automaton builds");
+        let mut name_starts = Box::new([0u64; 1024]);
+        for p in &patterns {
+            let (first, second) = match p.as_bytes() {
+                [] => continue,
+                &[first] => (usize::from(first), 0..256),
+                &[first, second, ..] => (
+                    usize::from(first),
+                    usize::from(second)..usize::from(second) + 1,
+                ),
+            };
+            for pair in second.map(|b| first << 8 | b) {
+                name_starts[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         let given = data_lines(include_str!("../../../data/entities/given_names.txt")).collect();
         let surnames = data_lines(include_str!("../../../data/entities/surnames.txt")).collect();
         let titles: HashSet<&'static str> =
@@ -179,6 +217,7 @@ pub fn gazetteer() -> &'static Gazetteer {
             common,
             region_abbreviations,
             names,
+            name_starts,
             name_types,
             name_canonical,
             by_name,

@@ -1919,12 +1919,25 @@ fn gazetteer_hits(
     } else {
         text
     };
-    for m in g.names.find_iter(hay) {
-        let (s, e) = (m.start(), m.end());
-        let before_ok = text[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    // A name starts where a word does: at a byte some name starts with, after no letter, digit or
+    // hyphen. The longest name there is taken, and the next one is looked for after it.
+    let bytes = hay.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let s = next;
+        next += 1;
+        // Where some name starts is where a char starts: no name starts with a continuation byte.
+        if !g.may_start_name(&bytes[s..])
+            || !text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        {
+            continue;
+        }
+        let Some((e, pattern)) = g.name_at(hay, s) else {
+            continue;
+        };
         let after = &text[e..];
         let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric())
             || ["’s", "'s"].iter().any(|p| {
@@ -1934,19 +1947,20 @@ fn gazetteer_hits(
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
             });
-        if !before_ok || !after_ok {
+        if !after_ok {
             continue;
         }
+        next = e;
         let span = Span::new(s, e);
         out.push(Mention {
             span,
-            subtype: Some(g.name_types[m.pattern().as_usize()]),
+            subtype: Some(g.name_types[pattern]),
             rule: "entity.gazetteer",
             titled: false,
             words: text[span].split_whitespace().count(),
             sentence_initial: sentence_starts.contains(s),
             in_headline: in_headline(span),
-            canonical: g.name_canonical[m.pattern().as_usize()],
+            canonical: g.name_canonical[pattern],
         });
     }
     out

@@ -897,3 +897,11 @@ t!(
         ("Maria Stone", Person, "Maria Stone")
     ]
 );
+
+// Known names are looked up only where a word starts: lower-case and digit starts are places too, and a
+// name after a hyphen is not one.
+t!(
+    gazetteer_names_start_where_words_do,
+    "Shares of eBay and 3M fell. Anti-Iran groups met in mid-Ohio.",
+    [("eBay", Organization, "eBay"), ("3M", Organization, "3M")]
+);
