@@ -14,6 +14,7 @@ mod zone;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use foldhash::HashMap;
 use regex::{Captures, Regex};
 
 use super::numbers::{parse_words, Decimal, CAPITAL_OK, NUMBER_WORDS};
@@ -229,6 +230,179 @@ fn after_time_cue(bytes: &[u8], start: usize) -> bool {
     })
 }
 
+/// What comes before a place in a text, read back over ASCII white space.
+enum Before<'a> {
+    /// A word of ASCII letters and digits, and where it starts.
+    Word(usize, &'a [u8]),
+    /// No white space, or no word before it.
+    Nothing,
+    /// A byte above ASCII: `\s`, `\d` and case-insensitive letters may read it, so nothing is ruled out.
+    Unsure,
+}
+
+/// The word before white space before `i`.
+fn word_before(bytes: &[u8], i: usize) -> Before<'_> {
+    let mut end = i;
+    while end > 0 && is_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    if start > 0 && bytes[start - 1] >= 0x80 {
+        Before::Unsure
+    } else if end == i || start == end {
+        Before::Nothing
+    } else {
+        Before::Word(start, &bytes[start..end])
+    }
+}
+
+/// The words a spelled or counted number of `date.duration` and `date.ago` may end with (`two`, `a few`,
+/// `a couple of`, `half an`, `two and a quarter`; digits are tested apart), and `all` (`all day`).
+const COUNT_ENDINGS: &[&str] = &[
+    "a", "an", "several", "few", "many", "some", "of", "couple", "half", "quarter", "all",
+];
+
+/// The words `date.duration` allows between its number and its unit, in this order: one of extent or
+/// one of time (`two more years`, `three next weeks`), then one kind of day (`five consecutive business
+/// days`). Its regex is made of these lists, and so is the test before it.
+const EXTENT_MODIFIERS: &[&str] = &[
+    "more",
+    "full",
+    "straight",
+    "consecutive",
+    "long",
+    "additional",
+    "further",
+    "successive",
+];
+const MID_MODIFIERS: &[&str] = &[
+    "next",
+    "last",
+    "past",
+    "previous",
+    "coming",
+    "upcoming",
+    "following",
+    "preceding",
+];
+const DAY_KIND_MODIFIERS: &[&str] = &["business", "working", "calendar"];
+
+/// What a word can be to the tests before `date.duration` and `date.ago`, as bits.
+const COUNT_END: u8 = 1;
+const DURATION_MODIFIER: u8 = 2;
+const UNIT_WORD: u8 = 4;
+
+/// What `word` (ASCII, any case) can be to the tests before `date.duration` and `date.ago`: the end of
+/// a number (digits, a number word, a counting word), a modifier between a number and its unit, a unit
+/// (`years`, `hrs`, `centuries`); 0 for none of them.
+fn count_word(word: &[u8]) -> u8 {
+    static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        const UNITS: &[&str] = &[
+            "second",
+            "sec",
+            "minute",
+            "min",
+            "hour",
+            "hr",
+            "day",
+            "night",
+            "week",
+            "wk",
+            "fortnight",
+            "month",
+            "year",
+            "yr",
+            "decade",
+            "century",
+            "quarter",
+            "weekend",
+        ];
+        let mut words: HashMap<&'static str, u8> = HashMap::default();
+        let ends = NUMBER_WORDS.split('|').chain(COUNT_ENDINGS.iter().copied());
+        let modifiers = [EXTENT_MODIFIERS, MID_MODIFIERS, DAY_KIND_MODIFIERS].concat();
+        let plurals = UNITS.iter().map(|u| &*format!("{u}s").leak());
+        let units = UNITS.iter().copied().chain(plurals).chain(["centuries"]);
+        for (list, bit) in [
+            (ends.collect::<Vec<_>>(), COUNT_END),
+            (modifiers, DURATION_MODIFIER),
+            (units.collect(), UNIT_WORD),
+        ] {
+            for w in list {
+                *words.entry(w).or_default() |= bit;
+            }
+        }
+        words
+    });
+    if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+        return COUNT_END;
+    }
+    // Lower-cased on the stack: no word of the lists is longer than 16 letters.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower)
+        .ok()
+        .and_then(|w| words.get(w))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Whether a word can end the number of `date.duration` or `date.ago`: digits (`3.5`, `1,000` end in
+/// digits), a number word or a counting word.
+fn ends_count(word: &[u8]) -> bool {
+    count_word(word) & COUNT_END != 0
+}
+
+/// `date.duration`: the unit word starts a word, and a number comes before it, at most two modifiers
+/// away (`two years`, `the next three full business days`; not `this year`, `last week`).
+fn count_before_unit(bytes: &[u8], start: usize, _end: usize) -> bool {
+    if is_word(bytes, start) && !word_start(bytes, start) {
+        return false;
+    }
+    let mut at = start;
+    for _ in 0..3 {
+        match word_before(bytes, at) {
+            Before::Unsure => return true,
+            Before::Nothing => return false,
+            Before::Word(_, w) if ends_count(w) => return true,
+            Before::Word(s, w) if count_word(w) & DURATION_MODIFIER != 0 => at = s,
+            Before::Word(..) => return false,
+        }
+    }
+    false
+}
+
+/// Whether a word is a unit of `date.duration` and `date.ago` (`years`, `hrs`, `centuries`).
+fn is_unit_word(word: &[u8]) -> bool {
+    count_word(word) & UNIT_WORD != 0
+}
+
+/// `date.ago`: the direction word starts a word and a unit comes before it, or `from` and a unit before
+/// `now` (`two years ago`, `three days from now`; not `the day before` or `right now`).
+fn unit_before_direction(bytes: &[u8], start: usize, _end: usize) -> bool {
+    if is_word(bytes, start) && !word_start(bytes, start) {
+        return false;
+    }
+    match word_before(bytes, start) {
+        Before::Unsure => true,
+        Before::Nothing => false,
+        Before::Word(_, w) if is_unit_word(w) => true,
+        Before::Word(s, w) if w.eq_ignore_ascii_case(b"from") => match word_before(bytes, s) {
+            Before::Unsure => true,
+            Before::Nothing => false,
+            Before::Word(_, w) => is_unit_word(w),
+        },
+        Before::Word(..) => false,
+    }
+}
+
 /// True when the byte at `i` is an ASCII letter, digit or underscore (a word byte to `(?-u:\b)`).
 fn is_word(bytes: &[u8], i: usize) -> bool {
     bytes
@@ -323,32 +497,38 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
             "century",
             "day",
         ]),
-        "date.ago" => start(&[
-            "ago",
-            "earlier",
-            "before",
-            "later",
-            "now",
-            "hence",
-            "previously",
-        ]),
-        "date.duration" => start(&[
-            "night",
-            "sec",
-            "min",
-            "hour",
-            "hr",
-            "day",
-            "week",
-            "wk",
-            "fortnight",
-            "month",
-            "year",
-            "yr",
-            "decade",
-            "centur",
-            "quarter",
-        ]),
+        "date.ago" => (
+            Fit::Checked(unit_before_direction),
+            &[
+                "ago",
+                "earlier",
+                "before",
+                "later",
+                "now",
+                "hence",
+                "previously",
+            ],
+        ),
+        "date.duration" => (
+            Fit::Checked(count_before_unit),
+            &[
+                "night",
+                "sec",
+                "min",
+                "hour",
+                "hr",
+                "day",
+                "week",
+                "wk",
+                "fortnight",
+                "month",
+                "year",
+                "yr",
+                "decade",
+                "centur",
+                "quarter",
+            ],
+        ),
         "date.duration_adjective" => start(&[
             "-second", "-minute", "-hour", "-day", "-week", "-month", "-year", "-decade", "-centur",
         ]),
@@ -683,12 +863,18 @@ fn captures_in<'t>(
     }
 }
 
+/// The number of `date.duration` and `date.ago`: digits, number words, counting words (`two and a half`,
+/// `3.5`, `twenty-five`, `a couple of`, `half an`). [`ends_count`] reads the words it may end with.
+fn count_pattern() -> String {
+    format!(
+        r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+half|half(?:\s+an?)?)"
+    )
+}
+
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
-        let num = format!(
-            r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+half|half(?:\s+an?)?)"
-        );
+        let num = count_pattern();
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
             ("date.month_day_year", Kind::MonthDayYear, format!(r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?-u:\b)(?:,?\s+(?P<y>{YEAR})(?-u:\b))?")),
@@ -710,7 +896,7 @@ fn rules() -> &'static [Rule] {
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+(?:the\s+)?(?P<any>morning|afternoon|evening|daytime|night-?time)s?(?-u:\b)|(?i)(?-u:\b)(?:early|late)[\s-]+(?P<edge>morning|afternoon|evening)(?-u:\b)".into()),
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|work\s?week|working\s+week|business\s+week|fortnight|month|year|yr|decade|century|day|hour)(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<u2>week|month|year)\s+after\s+next(?-u:\b)|(?i)(?-u:\b)(?P<wk>(?:the|that)\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
-            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:more|full|straight|consecutive|long|additional|further|successive|(?P<mid>next|last|past|previous|coming|upcoming|following|preceding))\s+)?(?:(?:business|working|calendar)\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?")),
+            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:{extent}|(?P<mid>{mid}))\s+)?(?:(?:{day_kind})\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?", extent = EXTENT_MODIFIERS.join("|"), mid = MID_MODIFIERS.join("|"), day_kind = DAY_KIND_MODIFIERS.join("|"))),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+the\s+minute|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),

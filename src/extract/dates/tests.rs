@@ -795,6 +795,34 @@ fn windows_find_what_a_full_pass_finds() {
             "Wed\u{a0}5th",
             "Mon the5th",
             "3.5years",
+            // Numbers before units and units before directions, in every shape the tests before
+            // `date.duration` and `date.ago` let through, and near misses.
+            "a couple of weeks",
+            "half an hour",
+            "two and a quarter years",
+            "3.5 years",
+            "1,000\nyears",
+            "twenty-five years",
+            "all day",
+            "several more months",
+            "five consecutive business days",
+            "three next weeks",
+            "the past year",
+            "last week",
+            "a day",
+            "dozen days",
+            "2\u{a0}years",
+            "é years",
+            "(years)",
+            "six hrs ago",
+            "10 days earlier",
+            "three days from now",
+            "three days from\tnow",
+            "two yrs. ago",
+            "the day before",
+            "right now",
+            "years ago",
+            "2 years\u{a0}ago",
             "30DAYS",
             "٣days",
             "10days",
@@ -1062,3 +1090,99 @@ t!(
     None,
     [("next January 1", "XXXX-01-01")]
 );
+
+/// The tests that keep `date.duration` and `date.ago` to windows around units with a number before them,
+/// and directions with a unit before them: what they let through and what they turn away.
+#[test]
+fn count_and_unit_tests_before_duration_and_ago() {
+    let duration = |text: &str| {
+        let at = text.rfind('|').unwrap();
+        let text = text.replace('|', "");
+        super::count_before_unit(text.as_bytes(), at, at + 1)
+    };
+    for yes in [
+        "two |years",
+        "a couple of |weeks",
+        "3.5 |years",
+        "the next three full business |days",
+        "ALL |DAY",
+        "2\u{a0}|years",
+    ] {
+        assert!(duration(yes), "{yes}");
+    }
+    for no in [
+        "this |year",
+        "last |week",
+        "the past |year",
+        "more full business |days",
+        "(|years",
+        "|years",
+        "two, |years",
+        "two to|day",
+    ] {
+        assert!(!duration(no), "{no}");
+    }
+    let ago = |text: &str| {
+        let at = text.rfind('|').unwrap();
+        let text = text.replace('|', "");
+        super::unit_before_direction(text.as_bytes(), at, at + 1)
+    };
+    for yes in [
+        "two years |ago",
+        "three days from |now",
+        "six HRS |earlier",
+        "a centuries |later",
+        "2 years\u{a0}|ago",
+    ] {
+        assert!(ago(yes), "{yes}");
+    }
+    for no in [
+        "the deal |before",
+        "right |now",
+        "from |now",
+        "years|ago",
+        "two yearsx |ago",
+    ] {
+        assert!(!ago(no), "{no}");
+    }
+}
+
+/// The words of a regex pattern: runs of ASCII letters that are not escapes (`\s`, `\d`).
+fn pattern_words(pattern: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut escaped = false;
+    for c in pattern.chars().chain([' ']) {
+        if c.is_ascii_alphabetic() && !escaped {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        escaped = c == '\\';
+    }
+    words
+}
+
+/// Every word of the number pattern but the joining `and` can end a number for the test before
+/// `date.duration`, and every unit of the unit pattern (`seconds?`: with and without its `s`) is a unit to
+/// the test before `date.ago` (so a word added to a pattern and not to the tests fails here).
+#[test]
+fn count_tests_know_every_word_of_the_number_and_unit_patterns() {
+    let mut words = pattern_words(&super::count_pattern());
+    words.retain(|w| w != "and");
+    assert!(words.len() > 40, "{words:?}");
+    for w in words {
+        assert!(super::ends_count(w.as_bytes()), "{w}");
+    }
+    let units = pattern_words(super::UNIT);
+    assert!(units.len() > 15, "{units:?}");
+    for w in units {
+        let singular = w
+            .strip_suffix("ies")
+            .map(|w| format!("{w}y"))
+            .or_else(|| w.strip_suffix('s').map(String::from))
+            .unwrap_or_else(|| w.clone());
+        assert!(super::is_unit_word(w.as_bytes()), "{w}");
+        assert!(super::is_unit_word(singular.as_bytes()), "{singular}");
+    }
+}
