@@ -643,8 +643,16 @@ fn triggers(id: &str) -> (Fit, &'static [&'static str]) {
 /// window byte is read by the rule's automaton, so windows stay as small as the patterns allow.
 fn reach(id: &str) -> (usize, usize) {
     match id {
-        // `Wednesday, the twenty-first of May`, `the beginning of May 2024`, `May the twenty-first, 2024`.
-        id if MONTH_RULES.contains(&id) || JOINED_MONTH_RULES.contains(&id) => (40, 32),
+        // `Wednesday, September the twenty-seventh, 2024`.
+        "date.month_day_year" => (16, 32),
+        // `Wednesday, the twenty-seventh of September, 2024`.
+        "date.day_month_year" => (40, 8),
+        // `the beginning of Sept., of 2024`.
+        "date.month_year" => (24, 16),
+        // `earlier this September`.
+        "date.month" => (16, 8),
+        // `14-Sept-2024`, `Sept/14/2024`.
+        id if JOINED_MONTH_RULES.contains(&id) => (8, 16),
         // A number in words before its unit: `the following one hundred and twenty-five consecutive
         // business days and a half`, `two and a half years from now`.
         "date.duration" | "date.ago" => (96, 16),

@@ -841,9 +841,16 @@ fn windows_find_what_a_full_pass_finds() {
     // The longest words each rule allows around its trigger, as `reach` sizes its windows for them.
     texts.extend(
         [
-            "Wednesday, the twenty-first of May",
-            "the beginning of May 2024",
-            "May the twenty-first, 2024",
+            "Wednesday, September the twenty-seventh, 2024",
+            "Wednesday, the twenty-seventh of September, 2024",
+            "the beginning of Sept., of 2024",
+            "the middle of May 2024",
+            "earlier this September",
+            "later this Sept.",
+            "14-Sept-2024",
+            "Sept/14/2024",
+            "Sept-2024",
+            "Sept/14",
             "the following one hundred and twenty-five consecutive business days and a half",
             "two and a half years from now",
             "earlier in the academic year",
