@@ -25,13 +25,18 @@ use crate::text::Analyzed;
 struct Vocab {
     /// Currency symbols written before a number, longest first.
     symbols: Vec<(&'static str, &'static str)>,
+    /// The last bytes of the symbols, in both ASCII cases: text that ends otherwise ends in no symbol.
+    symbol_last_bytes: [bool; 256],
+    /// The one-character symbols, also written after a number ("20 €").
+    one_char_symbols: Vec<(&'static str, &'static str)>,
     /// ISO codes and abbreviations (before or after a number), case-sensitive.
     codes: HashMap<&'static str, &'static str>,
     /// Currency words after a number, anchored automaton over lower case, with their ISO codes.
     words: AhoCorasick,
     word_codes: Vec<&'static str>,
-    /// Nationality + currency word -> ISO code ("canadian dollar").
-    adjectives: Vec<(String, &'static str, &'static str)>,
+    /// Nationality + currency word -> ISO code ("canadian dollar"), longest adjective first, grouped
+    /// by the adjective's first byte (lower case).
+    adjectives: Vec<Vec<(String, &'static str, &'static str)>>,
     /// Units after a number, anchored automaton, with their canonical unit.
     units: AhoCorasick,
     unit_names: Vec<&'static str>,
@@ -69,6 +74,24 @@ fn vocab() -> &'static Vocab {
             adjectives.push((adj.to_ascii_lowercase(), word, iso));
         }
         adjectives.sort_by_key(|(a, _, _)| std::cmp::Reverse(a.len()));
+        let mut by_first = vec![Vec::new(); 256];
+        for a in adjectives {
+            if let Some(&b) = a.0.as_bytes().first() {
+                by_first[usize::from(b)].push(a);
+            }
+        }
+        let mut symbol_last_bytes = [false; 256];
+        for (form, _) in &symbols {
+            if let Some(&b) = form.as_bytes().last() {
+                symbol_last_bytes[usize::from(b.to_ascii_lowercase())] = true;
+                symbol_last_bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        let one_char_symbols = symbols
+            .iter()
+            .filter(|(f, _)| f.chars().count() == 1)
+            .copied()
+            .collect();
         let mut unit_forms = Vec::new();
         let mut unit_names = Vec::new();
         for line in data_lines(include_str!("../../../data/units.tsv")) {
@@ -88,10 +111,12 @@ fn vocab() -> &'static Vocab {
         };
         Vocab {
             symbols,
+            symbol_last_bytes,
+            one_char_symbols,
             codes,
             words: anchored(&words),
             word_codes,
-            adjectives,
+            adjectives: by_first,
             units: anchored(&unit_forms),
             unit_names,
             unit_forms,
@@ -1402,6 +1427,13 @@ fn symbol_before(before: &str) -> Option<(usize, &'static str)> {
     let v = vocab();
     let trimmed = before.strip_suffix(' ').unwrap_or(before);
     let gap = before.len() - trimmed.len();
+    if !trimmed
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| v.symbol_last_bytes[usize::from(b)])
+    {
+        return None;
+    }
     for &(sym, iso) in &v.symbols {
         // In any case: lower-cased text writes "hk$", "aud$" (signs without letters compare exactly).
         let at = trimmed
@@ -1565,9 +1597,9 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     }
     // A one-character symbol written after the number, as much of Europe does ("20 €", "15€").
     if let Some((form, iso)) = v
-        .symbols
+        .one_char_symbols
         .iter()
-        .find(|(f, _)| body.starts_with(*f) && f.chars().count() == 1)
+        .find(|(f, _)| body.starts_with(*f))
     {
         if !body[form.len()..].starts_with(char::is_alphanumeric) {
             return Some((lead + form.len(), iso));
@@ -1577,10 +1609,8 @@ fn currency_after(rest: &str, scaled: bool) -> Option<(usize, &'static str)> {
     // compared without regard to ASCII case (the vocabulary is lower case) and with no lower-case copy.
     let window = &body[..crate::text::window_after(body, 0, 64)];
     let first = window.as_bytes().first().map(u8::to_ascii_lowercase);
-    for (adj, word, iso) in &v.adjectives {
-        if adj.as_bytes().first() != first.as_ref() {
-            continue;
-        }
+    let adjectives = first.map_or(&[][..], |b| &v.adjectives[usize::from(b)]);
+    for (adj, word, iso) in adjectives {
         if let Some(after_adj) = crate::text::strip_prefix_ci(window, adj) {
             let after_adj_trim = after_adj.trim_start();
             if after_adj_trim.len() == after_adj.len() {
@@ -1725,8 +1755,8 @@ fn cents_after(rest: &str) -> Option<(usize, &'static str)> {
     }
     // "9 U.S. cents", "40 Canadian cents", "5 euro cents": the cents of a named dollar (or the euro).
     let named = lower.strip_prefix(' ')?;
-    let (adj_len, iso) = vocab()
-        .adjectives
+    let first = named.as_bytes().first().copied()?;
+    let (adj_len, iso) = vocab().adjectives[usize::from(first)]
         .iter()
         .filter(|(_, word, _)| *word == "dollar")
         .map(|(adj, _, iso)| (adj.as_str(), *iso))

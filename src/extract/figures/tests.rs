@@ -737,3 +737,17 @@ t!(
         ("67.0 cents", "0.67", "USD")
     ]
 );
+
+// Symbols in either case and spaced, and the cents of a named dollar: the currency vocabulary is looked
+// up by the symbol's last byte and the adjective's first.
+t!(
+    symbols_in_any_case_and_named_cents,
+    "It cost hk$10, RS. 500, RS 20 and c $ 300 million, and 40 Canadian cents.",
+    [
+        ("hk$10", "10", "HKD"),
+        ("RS. 500", "500", "INR"),
+        ("RS 20", "20", "INR"),
+        ("c $ 300 million", "300000000", "CAD"),
+        ("40 Canadian cents", "0.4", "CAD")
+    ]
+);
