@@ -30,17 +30,22 @@ pub fn month_number(word: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    // Every month's name starts with one of these letters: most words stop here, after one byte.
-    if !matches!(
-        w.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-    ) {
-        return None;
-    }
-    (1..=12)
-        .zip(MONTH_NAMES)
-        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
-        .map(|(m, _)| m)
+    // The names by their first letter: most words stop at the first byte, the rest compare with two to
+    // six names.
+    static BY_FIRST: OnceLock<Vec<Vec<(&'static str, u32)>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        for (m, names) in (1..=12).zip(MONTH_NAMES) {
+            for name in names {
+                by_first[usize::from(name.as_bytes()[0])].push((*name, m));
+            }
+        }
+        by_first
+    });
+    by_first[usize::from(w.as_bytes()[0].to_ascii_lowercase())]
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(w))
+        .map(|&(_, m)| m)
 }
 
 /// Parses a published date as inputs commonly give it: `2024-03-14`, RFC 3339 (`2024-03-14T09:00:00Z`),
