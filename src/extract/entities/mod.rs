@@ -549,24 +549,43 @@ pub(crate) fn is_headline_line(line: &str) -> bool {
     // Words with two letters or more, and how many of them are all caps: wire headlines and tables
     // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
     let (mut lettered, mut shouted) = (0, 0);
-    for w in line.split_whitespace() {
-        // One pass over the word for its chars and letters; only a word of two letters or more can shout.
-        let (mut chars, mut letters) = (0, 0);
-        for c in w.chars() {
+    // One pass over the line's chars, word by word (ASCII read byte by byte): a word's chars, its letters,
+    // whether it starts with a capital and whether one of its letters is not one (what `is_all_caps`
+    // reads).
+    let (mut chars, mut letters, mut capital, mut uncapped) = (0usize, 0usize, false, false);
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let c = match bytes.get(i) {
+            // The end of the line closes its last word.
+            None => ' ',
+            Some(&b) if b.is_ascii() => char::from(b),
+            Some(_) => line[i..].chars().next().unwrap_or(' '),
+        };
+        i += c.len_utf8();
+        if !c.is_whitespace() {
+            capital |= chars == 0 && c.is_uppercase();
             chars += 1;
-            letters += usize::from(c.is_alphabetic());
+            let letter = c.is_alphabetic();
+            letters += usize::from(letter);
+            uncapped |= letter && !c.is_uppercase();
+            continue;
         }
-        let shouts = usize::from(letters >= 2 && is_all_caps(w));
+        if chars == 0 {
+            continue;
+        }
+        // Only a word of two letters or more can shout.
+        let shouts = usize::from(letters >= 2 && !uncapped);
         if letters >= 2 {
             lettered += 1;
             shouted += shouts;
         }
-        if chars <= 3 || letters == 0 {
-            continue;
+        if chars > 3 && letters > 0 {
+            long += 1;
+            caps += usize::from(capital);
+            all_caps += shouts;
         }
-        long += 1;
-        caps += usize::from(w.starts_with(char::is_uppercase));
-        all_caps += shouts;
+        (chars, letters, capital, uncapped) = (0, 0, false, false);
     }
     let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
     let headline = long >= 3

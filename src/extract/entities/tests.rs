@@ -905,3 +905,19 @@ t!(
     "Shares of eBay and 3M fell. Anti-Iran groups met in mid-Ohio.",
     [("eBay", Organization, "eBay"), ("3M", Organization, "3M")]
 );
+
+/// Headline lines as the one pass over their chars reads them: Unicode capitals and white space (a
+/// no-break space between words, a line with no break at its end) count as ASCII ones do.
+#[test]
+fn headline_lines_read_unicode_words() {
+    for (line, headline) in [
+        ("ÉLECTIONS EN FRANCE: ÉDOUARD PHILIPPE GAGNE\n", true),
+        ("Élections\u{a0}Régionales Donnent Une Majorité Nette", true),
+        ("Les élections régionales donnent une majorité nette.\n", false),
+        ("GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS", true),
+        ("The bank said on Monday that profits rose.", false),
+        ("", false),
+    ] {
+        assert_eq!(is_headline_line(line), headline, "{line:?}");
+    }
+}
