@@ -913,7 +913,10 @@ fn headline_lines_read_unicode_words() {
     for (line, headline) in [
         ("ÉLECTIONS EN FRANCE: ÉDOUARD PHILIPPE GAGNE\n", true),
         ("Élections\u{a0}Régionales Donnent Une Majorité Nette", true),
-        ("Les élections régionales donnent une majorité nette.\n", false),
+        (
+            "Les élections régionales donnent une majorité nette.\n",
+            false,
+        ),
         ("GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS", true),
         ("The bank said on Monday that profits rose.", false),
         ("", false),
