@@ -136,6 +136,8 @@ const FRACTIONS: &str =
 
 struct Patterns {
     core: Regex,
+    /// The core pattern's groups, by index: looked up once, not by name for every number.
+    core_groups: CoreGroups,
     scale: Regex,
     percent: Regex,
     rate: Regex,
@@ -152,16 +154,41 @@ struct Patterns {
     subunit: Regex,
 }
 
+struct CoreGroups {
+    frac: usize,
+    digits: usize,
+    ord: usize,
+    words: usize,
+}
+
+impl CoreGroups {
+    fn of(core: &Regex) -> CoreGroups {
+        let group = |name: &str| {
+            core.capture_names()
+                .position(|n| n == Some(name))
+                .expect("core pattern group")
+        };
+        CoreGroups {
+            frac: group("frac"),
+            digits: group("digits"),
+            ord: group("ord"),
+            words: group("words"),
+        }
+    }
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let words = format!(r"(?:{NUMBER_WORDS})");
+        // Digits (with separators and decimals) or a run of number words, with fractions.
+        let core = Regex::new(&format!(
+            r"(?P<frac>(?:(?-u:\b)\d{{1,3}}[\s-])?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
+        ))
+        .expect("core");
         Patterns {
-            // Digits (with separators and decimals) or a run of number words, with fractions.
-            core: Regex::new(&format!(
-                r"(?P<frac>(?:(?-u:\b)\d{{1,3}}[\s-])?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
-            ))
-            .expect("core"),
+            core_groups: CoreGroups::of(&core),
+            core,
             scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen|doz|dz)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
             // Percentage points before the bare "percentage" some writers use for per cent.
             percent: Regex::new(r"(?i)^\s?(?:(?P<pp>percentage[\s-]points?(?-u:\b)|pp(?-u:\b)|ppts?(?-u:\b))|(?P<pct>%|per\s?cents?(?-u:\b)|percents?(?-u:\b)|percentage(?-u:\b)|pct(?-u:\b))|(?P<bp>basis\s+points?(?-u:\b)|bps(?-u:\b)))").expect("percent"),
@@ -1047,9 +1074,10 @@ fn build(
     let p = patterns();
     let m = c.get(0)?;
     let mut span = Span::new(m.start(), m.end());
-    let (mut value, ordinal, is_words) = if let Some(f) = c.name("frac") {
+    let groups = &p.core_groups;
+    let (mut value, ordinal, is_words) = if let Some(f) = c.get(groups.frac) {
         (parse_fraction(f.as_str())?, false, false)
-    } else if let Some(d) = c.name("digits") {
+    } else if let Some(d) = c.get(groups.digits) {
         let s = d.as_str();
         if s.starts_with(['-', '−']) {
             // A minus sign only at a word start: "-3.2", not "COVID-19" or "2024-25".
@@ -1063,7 +1091,7 @@ fn build(
         if let Some(e) = p
             .exponent
             .captures(&text[d.end()..])
-            .filter(|_| c.name("ord").is_none())
+            .filter(|_| c.get(groups.ord).is_none())
         {
             // "e" notation only with a decimal point or a signed exponent ("1.5e9", "3e+5"), not "4e4".
             let exp = match (e.name("e"), e.name("sup"), e.name("ee")) {
@@ -1084,9 +1112,9 @@ fn build(
                 span.end = d.end() + e.get(0)?.end();
             }
         }
-        (value, c.name("ord").is_some(), false)
+        (value, c.get(groups.ord).is_some(), false)
     } else {
-        let words = c.name("words")?;
+        let words = c.get(groups.words)?;
         let mut w = words.as_str();
         // "two million and one half": the core stops at "one", leaving the fraction it begins.
         let tail = w
