@@ -20,7 +20,8 @@ pub struct LineIndex {
     /// Char offset of each line start.
     char_starts: Vec<usize>,
     /// (byte, char) offsets about every [`CHECKPOINT`] bytes, so a position never counts chars over more
-    /// than one block, however long the line.
+    /// than one block, however long the line; none for ASCII text, whose char offsets are its byte
+    /// offsets.
     checkpoints: Vec<(usize, usize)>,
 }
 
@@ -32,11 +33,25 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut char_starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        // In ASCII text a char is a byte: the char offsets are the byte offsets, and no checkpoints are
+        // needed.
+        if text.is_ascii() {
+            return LineIndex {
+                char_starts: starts.clone(),
+                starts,
+                checkpoints: Vec::new(),
+            };
+        }
+        let mut char_starts = Vec::with_capacity(starts.len());
         let mut checkpoints = vec![(0, 0)];
         let mut chars = 0usize;
         let mut next_checkpoint = CHECKPOINT;
+        let mut line = starts.iter().peekable();
         for (i, &b) in bytes.iter().enumerate() {
+            if line.next_if(|&&s| s == i).is_some() {
+                char_starts.push(chars);
+            }
             if i >= next_checkpoint && (b as i8) >= -0x40 {
                 checkpoints.push((i, chars));
                 next_checkpoint = i + CHECKPOINT;
@@ -44,10 +59,10 @@ impl LineIndex {
             if (b as i8) >= -0x40 {
                 chars += 1;
             }
-            if b == b'\n' {
-                starts.push(i + 1);
-                char_starts.push(chars);
-            }
+        }
+        // A text that ends with a line break has an empty last line, starting at its end.
+        if line.next().is_some() {
+            char_starts.push(chars);
         }
         LineIndex {
             starts,
@@ -58,6 +73,9 @@ impl LineIndex {
 
     /// Char offset of byte `offset`.
     fn char_offset(&self, text: &str, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
         let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
         let (b, c) = self.checkpoints[i];
         c + count_chars(&text.as_bytes()[b..offset])
@@ -146,5 +164,28 @@ mod tests {
                 column: 2
             }
         );
+    }
+
+    /// The position of every char boundary, as a count from the start of the text finds it.
+    fn naive(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            char_offset: before.chars().count(),
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text (read byte for byte) and text with multi-byte chars (read by checkpoints), lines long
+        /// and short, a line break at the end or not: the index agrees with counting from the start.
+        #[test]
+        fn agrees_with_counting(text in "(?:[a-z ]{0,300}|é|€|\r?\n){0,12}") {
+            let idx = LineIndex::new(&text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                proptest::prop_assert_eq!(idx.position(&text, offset), naive(&text, offset));
+            }
+        }
     }
 }
