@@ -43,32 +43,27 @@ impl LineIndex {
                 checkpoints: Vec::new(),
             };
         }
-        let mut char_starts = Vec::with_capacity(starts.len());
+        // Otherwise a checkpoint at the first char boundary after every CHECKPOINT bytes, its chars
+        // counted a block at a time; a line's char offset is then read like any position's.
         let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0usize;
-        let mut next_checkpoint = CHECKPOINT;
-        let mut line = starts.iter().peekable();
-        for (i, &b) in bytes.iter().enumerate() {
-            if line.next_if(|&&s| s == i).is_some() {
-                char_starts.push(chars);
+        let (mut at, mut chars) = (0, 0);
+        while at < bytes.len() {
+            let mut next = (at + CHECKPOINT).min(bytes.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            if i >= next_checkpoint && (b as i8) >= -0x40 {
-                checkpoints.push((i, chars));
-                next_checkpoint = i + CHECKPOINT;
-            }
-            if (b as i8) >= -0x40 {
-                chars += 1;
-            }
+            chars += count_chars(&bytes[at..next]);
+            checkpoints.push((next, chars));
+            at = next;
         }
-        // A text that ends with a line break has an empty last line, starting at its end.
-        if line.next().is_some() {
-            char_starts.push(chars);
-        }
-        LineIndex {
-            starts,
-            char_starts,
+        let mut idx = LineIndex {
+            starts: Vec::new(),
+            char_starts: Vec::new(),
             checkpoints,
-        }
+        };
+        idx.char_starts = starts.iter().map(|&s| idx.char_offset(text, s)).collect();
+        idx.starts = starts;
+        idx
     }
 
     /// Char offset of byte `offset`.
