@@ -122,16 +122,21 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         Regex::new(r"(?m)^\s*[A-Z][A-Za-z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?,\s+(?P<rest>[^\n]{6,40})")
             .expect("static regex")
     });
-    let head = match text.char_indices().nth(300) {
-        Some((i, _)) => &text[..i],
+    // The first 300 chars: the first 300 bytes when they are ASCII.
+    let head = match text.as_bytes().get(..300) {
         None => text,
+        Some(bytes) if bytes.is_ascii() => &text[..300],
+        Some(_) => text
+            .char_indices()
+            .nth(300)
+            .map_or(text, |(i, _)| &text[..i]),
     };
     // Every date read here has a four-digit year.
-    if !head
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
-    {
+    let mut digits = 0;
+    if !head.bytes().any(|b| {
+        digits = if b.is_ascii_digit() { digits + 1 } else { 0 };
+        digits == 4
+    }) {
         return None;
     }
     // A line of its own that is only a date ("February 03, 2009", "Tuesday, 3 March 2009").
