@@ -133,21 +133,16 @@ impl<'a> ClaimRecord<'a> {
     }
 
     /// Appends the record as one JSON object: the bytes `serde_json::to_writer` makes of it, with the
-    /// sentence's escaped form taken from `sentence` when the previous record had the same sentence (an
-    /// article's claims come sentence by sentence, about three to a sentence).
-    fn write_json(&self, sentence: &mut EscapedSentence<'a>, out: &mut Vec<u8>) -> io::Result<()> {
-        /// `,"key":value`.
-        fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &str, value: &T) -> io::Result<()> {
-            out.extend_from_slice(b",\"");
-            out.extend_from_slice(key.as_bytes());
-            out.extend_from_slice(b"\":");
-            serde_json::to_writer(&mut *out, value).map_err(io::Error::from)
-        }
-        out.extend_from_slice(b"{\"doc_id\":");
-        serde_json::to_writer(&mut *out, &self.doc_id)?;
-        field(out, "source_path", self.source_path)?;
-        field(out, "source_line", &self.source_line)?;
-        field(out, "source_id", &self.source_id)?;
+    /// article's fields taken from `head` when the previous record came from the same article, and the
+    /// sentence's escaped form from `sentence` when it had the same sentence (an article's claims come
+    /// sentence by sentence, about three to a sentence).
+    fn write_json(
+        &self,
+        head: &mut ArticleHead<'a>,
+        sentence: &mut EscapedSentence<'a>,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        out.extend_from_slice(head.of(self)?);
         field(out, "kind", &self.kind)?;
         field(out, "subtype", &self.subtype)?;
         field(out, "text", self.text)?;
@@ -169,6 +164,39 @@ impl<'a> ClaimRecord<'a> {
         field(out, "confidence", &self.confidence)?;
         out.push(b'}');
         Ok(())
+    }
+}
+
+/// `,"key":value`.
+fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &str, value: &T) -> io::Result<()> {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)
+}
+
+/// The opening of the last record written, `{"doc_id":…,"source_path":…,"source_line":…,"source_id":…`,
+/// kept while the next records come from the same article (all of them, as a renderer gets them).
+#[derive(Default)]
+struct ArticleHead<'s> {
+    /// The fields it was made of.
+    of: Option<(DocId, &'s str, Option<u64>, Option<&'s str>)>,
+    json: Vec<u8>,
+}
+
+impl<'s> ArticleHead<'s> {
+    fn of(&mut self, r: &ClaimRecord<'s>) -> io::Result<&[u8]> {
+        let key = (r.doc_id, r.source_path, r.source_line, r.source_id);
+        if self.of != Some(key) {
+            self.json.clear();
+            self.json.extend_from_slice(b"{\"doc_id\":");
+            serde_json::to_writer(&mut self.json, &r.doc_id)?;
+            field(&mut self.json, "source_path", r.source_path)?;
+            field(&mut self.json, "source_line", &r.source_line)?;
+            field(&mut self.json, "source_id", &r.source_id)?;
+            self.of = Some(key);
+        }
+        Ok(&self.json)
     }
 }
 
@@ -230,9 +258,10 @@ impl Renderer {
                 // Room for records of a typical size (about 550 bytes of news): one allocation for an
                 // article's lines, not a series of doublings that copy them.
                 out.reserve(records.len() * 512);
+                let mut head = ArticleHead::default();
                 let mut sentence = EscapedSentence::default();
                 for r in records {
-                    r.write_json(&mut sentence, out)?;
+                    r.write_json(&mut head, &mut sentence, out)?;
                     out.push(b'\n');
                 }
                 Ok(())
