@@ -17,7 +17,7 @@ pub struct Position {
 pub struct LineIndex {
     /// Byte offset of each line start.
     starts: Vec<usize>,
-    /// Char offset of each line start.
+    /// Char offset of each line start; empty for ASCII text, whose char offsets are its byte offsets.
     char_starts: Vec<usize>,
     /// (byte, char) offsets about every [`CHECKPOINT`] bytes, so a position never counts chars over more
     /// than one block, however long the line; none for ASCII text, whose char offsets are its byte
@@ -38,8 +38,8 @@ impl LineIndex {
         // needed.
         if text.is_ascii() {
             return LineIndex {
-                char_starts: starts.clone(),
                 starts,
+                char_starts: Vec::new(),
                 checkpoints: Vec::new(),
             };
         }
@@ -80,7 +80,13 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let char_offset = self.char_offset(text, offset);
-        let column = char_offset - self.char_starts[line];
+        // An ASCII text keeps no char offsets of its lines: they are their byte offsets.
+        let line_start = self
+            .char_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.starts[line]);
+        let column = char_offset - line_start;
         Position {
             char_offset,
             line: line + 1,

@@ -35,7 +35,37 @@ const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
 fn year_like(s: &str) -> bool {
     s.parse::<u32>().is_ok_and(|y| (1500..2200).contains(&y))
 }
-const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?|decades?|centuries|century|quarters?|weekends?)";
+/// The units of `date.duration` and `date.ago`, as (plural, singular). The rules' pattern
+/// ([`unit_pattern`]) and the test before them ([`count_word`]) are both made of this list.
+const UNIT_FORMS: &[(&str, &str)] = &[
+    ("seconds", "second"),
+    ("secs", "sec"),
+    ("minutes", "minute"),
+    ("mins", "min"),
+    ("hours", "hour"),
+    ("hrs", "hr"),
+    ("days", "day"),
+    ("nights", "night"),
+    ("weeks", "week"),
+    ("wks", "wk"),
+    ("fortnights", "fortnight"),
+    ("months", "month"),
+    ("years", "year"),
+    ("yrs", "yr"),
+    ("decades", "decade"),
+    ("centuries", "century"),
+    ("quarters", "quarter"),
+    ("weekends", "weekend"),
+];
+
+/// The unit of `date.duration` and `date.ago`, plural or singular.
+fn unit_pattern() -> String {
+    let forms: Vec<String> = UNIT_FORMS
+        .iter()
+        .map(|(plural, singular)| format!("{plural}|{singular}"))
+        .collect();
+    format!("(?:{})", forms.join("|"))
+}
 
 /// What a rule does with its match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,31 +331,12 @@ const UNIT_WORD: u8 = 4;
 fn count_word(word: &[u8]) -> u8 {
     static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        const UNITS: &[&str] = &[
-            "second",
-            "sec",
-            "minute",
-            "min",
-            "hour",
-            "hr",
-            "day",
-            "night",
-            "week",
-            "wk",
-            "fortnight",
-            "month",
-            "year",
-            "yr",
-            "decade",
-            "century",
-            "quarter",
-            "weekend",
-        ];
         let mut words: HashMap<&'static str, u8> = HashMap::default();
         let ends = NUMBER_WORDS.split('|').chain(COUNT_ENDINGS.iter().copied());
         let modifiers = [EXTENT_MODIFIERS, MID_MODIFIERS, DAY_KIND_MODIFIERS].concat();
-        let plurals = UNITS.iter().map(|u| &*format!("{u}s").leak());
-        let units = UNITS.iter().copied().chain(plurals).chain(["centuries"]);
+        let units = UNIT_FORMS
+            .iter()
+            .flat_map(|&(plural, singular)| [plural, singular]);
         for (list, bit) in [
             (ends.collect::<Vec<_>>(), COUNT_END),
             (modifiers, DURATION_MODIFIER),
@@ -883,6 +894,7 @@ fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = count_pattern();
+        let unit = unit_pattern();
         let specs: Vec<(&'static str, Kind, String)> = vec![
             ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
             ("date.month_day_year", Kind::MonthDayYear, format!(r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?-u:\b)(?:,?\s+(?P<y>{YEAR})(?-u:\b))?")),
@@ -903,8 +915,8 @@ fn rules() -> &'static [Rule] {
             ("date.period_edge", Kind::PeriodEdge, r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+|this\s+|(?P<rel>next|last|previous)\s+)?(?P<u>year|month|week|quarter|decade|century|day)(?-u:\b)".into()),
             ("date.part_of_day", Kind::PartOfDay, r"(?i)(?-u:\b)(?:this|that)\s+(?P<part>morning|afternoon|evening)(?-u:\b)|(?-u:\b)(?P<late>last|late\s+last)\s+night(?-u:\b)|(?i)(?-u:\b)in\s+(?:the\s+)?(?P<any>morning|afternoon|evening|daytime|night-?time)s?(?-u:\b)|(?i)(?-u:\b)(?:early|late)[\s-]+(?P<edge>morning|afternoon|evening)(?-u:\b)".into()),
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|work\s?week|working\s+week|business\s+week|fortnight|month|year|yr|decade|century|day|hour)(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<u2>week|month|year)\s+after\s+next(?-u:\b)|(?i)(?-u:\b)(?P<wk>(?:the|that)\s+weekend)(?-u:\b)".into()),
-            ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
-            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:{extent}|(?P<mid>{mid}))\s+)?(?:(?:{day_kind})\s+)?(?P<u>{UNIT})(?-u:\b)(?:\s+and\s+a\s+half)?", extent = EXTENT_MODIFIERS.join("|"), mid = MID_MODIFIERS.join("|"), day_kind = DAY_KIND_MODIFIERS.join("|"))),
+            ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
+            ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:{extent}|(?P<mid>{mid}))\s+)?(?:(?:{day_kind})\s+)?(?P<u>{unit})(?-u:\b)(?:\s+and\s+a\s+half)?", extent = EXTENT_MODIFIERS.join("|"), mid = MID_MODIFIERS.join("|"), day_kind = DAY_KIND_MODIFIERS.join("|"))),
             ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+the\s+minute|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
             ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),

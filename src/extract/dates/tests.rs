@@ -1102,11 +1102,12 @@ t!(
 /// and directions with a unit before them: what they let through and what they turn away.
 #[test]
 fn count_and_unit_tests_before_duration_and_ago() {
-    let duration = |text: &str| {
+    // The test on a text with `|` where the trigger starts.
+    let at_bar = |test: fn(&[u8], usize, usize) -> bool, text: &str| {
         let at = text.rfind('|').unwrap();
-        let text = text.replace('|', "");
-        super::count_before_unit(text.as_bytes(), at, at + 1)
+        test(text.replace('|', "").as_bytes(), at, at + 1)
     };
+    let duration = |text: &str| at_bar(super::count_before_unit, text);
     for yes in [
         "two |years",
         "a couple of |weeks",
@@ -1129,11 +1130,7 @@ fn count_and_unit_tests_before_duration_and_ago() {
     ] {
         assert!(!duration(no), "{no}");
     }
-    let ago = |text: &str| {
-        let at = text.rfind('|').unwrap();
-        let text = text.replace('|', "");
-        super::unit_before_direction(text.as_bytes(), at, at + 1)
-    };
+    let ago = |text: &str| at_bar(super::unit_before_direction, text);
     for yes in [
         "two years |ago",
         "three days from |now",
@@ -1181,7 +1178,7 @@ fn count_tests_know_every_word_of_the_number_and_unit_patterns() {
     for w in words {
         assert!(super::ends_count(w.as_bytes()), "{w}");
     }
-    let units = pattern_words(super::UNIT);
+    let units = pattern_words(&super::unit_pattern());
     assert!(units.len() > 15, "{units:?}");
     for w in units {
         let singular = w
