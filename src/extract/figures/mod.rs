@@ -135,9 +135,9 @@ const FRACTIONS: &str =
     "half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?";
 
 struct Patterns {
+    /// A number: a fraction, digits (with an ordinal ending) or number words. Matched without
+    /// captures: which of the three it is shows in its text ([`Core::of`]).
     core: Regex,
-    /// The core pattern's groups, by index: looked up once, not by name for every number.
-    core_groups: CoreGroups,
     scale: Regex,
     percent: Regex,
     rate: Regex,
@@ -154,26 +154,52 @@ struct Patterns {
     subunit: Regex,
 }
 
-struct CoreGroups {
-    frac: usize,
-    digits: usize,
-    ord: usize,
-    words: usize,
+/// Vulgar-fraction characters, one number each (`½`).
+const VULGAR_FRACTIONS: &str = "½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞";
+
+/// One match of the core pattern, read by the alternative it matched. The pattern's alternatives start
+/// apart: only a fraction holds a slash or is a vulgar-fraction character, only digits start with a
+/// digit, a sign or a decimal point, and words start with a letter. So the matched text tells which
+/// matched, and the regex runs without captures (resolving capture groups cost more than the search).
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    span: Span,
+    form: CoreForm,
 }
 
-impl CoreGroups {
-    fn of(core: &Regex) -> CoreGroups {
-        let group = |name: &str| {
-            core.capture_names()
-                .position(|n| n == Some(name))
-                .expect("core pattern group")
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum CoreForm {
+    /// `3/4`, `1 1/2`, `37-1/2`, `½`.
+    Fraction,
+    /// `1,250.5`, `-3`, `.5`, `21st`: the digits end at `end`, before an ordinal ending if any.
+    Digits { end: usize, ordinal: bool },
+    /// `two hundred`, `three quarters`.
+    Words,
+}
+
+impl Core {
+    fn of(m: regex::Match<'_>) -> Core {
+        let s = m.as_str();
+        let span = Span::new(m.start(), m.end());
+        let form = if s.contains('/') || s.starts_with(|c| VULGAR_FRACTIONS.contains(c)) {
+            CoreForm::Fraction
+        } else if s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '.')) {
+            // The digits never end in a letter: one that does is an ordinal ending (`st`, `nd`, `rd`,
+            // `th`).
+            let ordinal = s.ends_with(|c: char| c.is_ascii_alphabetic());
+            CoreForm::Digits {
+                end: m.end() - if ordinal { 2 } else { 0 },
+                ordinal,
+            }
+        } else {
+            CoreForm::Words
         };
-        CoreGroups {
-            frac: group("frac"),
-            digits: group("digits"),
-            ord: group("ord"),
-            words: group("words"),
-        }
+        Core { span, form }
+    }
+
+    /// The core match starting at or after `at`.
+    fn find_at(text: &str, at: usize) -> Option<Core> {
+        patterns().core.find_at(text, at).map(Core::of)
     }
 }
 
@@ -183,11 +209,10 @@ fn patterns() -> &'static Patterns {
         let words = format!(r"(?:{NUMBER_WORDS})");
         // Digits (with separators and decimals) or a run of number words, with fractions.
         let core = Regex::new(&format!(
-            r"(?P<frac>(?:(?-u:\b)\d{{1,3}}[\s-])?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
+            r"(?P<frac>(?:(?-u:\b)\d{{1,3}}[\s-])?(?-u:\b)\d{{1,2}}/\d{{1,3}}(?-u:\b)|[{VULGAR_FRACTIONS}])|(?P<digits>[-−]?(?:\d{{1,2}},(?:\d{{2}},)+\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u{{a0}}\u{{202f}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\B)\.\d+))(?:(?P<ord>st|nd|rd|th)(?-u:\b))?|(?i)(?-u:\b)(?P<words>(?:(?:minus|negative)\s+)?(?:(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|{words})[\s-]+)?(?:{FRACTIONS})(?-u:\b)(?:\s+(?:a\s+)?(?:thousand|million|billion|trillion|dozen))?|(?:an?\s+)?{words}(?:(?:\s+|-)(?:and\s+)?{words})*(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?(?:\s+point(?:\s+{words})+)?(?:[\s-](?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths))?(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{FRACTIONS}))?|(?:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)(?-u:\b)))(?-u:\b)"
         ))
         .expect("core");
         Patterns {
-            core_groups: CoreGroups::of(&core),
             core,
             scale: Regex::new(r"^(?:\s?(?i:lakh|thousand)\s(?i:crore)s?(?-u:\b)|\s?-?\s?(?i:thousand|million|billion|trillion|hundred|lakh|crore|dozen|doz|dz)s?(?-u:\b)|\s?(?i:bn|bln|mn|mln|tn|trn|tln|mil)(?-u:\b)|(?:MM|[mkb]|K|M|B)(?-u:\b))").expect("scale"),
             // Percentage points before the bare "percentage" some writers use for per cent.
@@ -332,20 +357,19 @@ impl Extractor for FigureExtractor {
             taken.insert(c.span);
         }
         let mut consumed_to = 0usize;
-        for mut c in p.core.captures_iter(text) {
-            let mut m = c.get(0).expect("group 0");
-            if m.start() < consumed_to {
+        for m in p.core.find_iter(text) {
+            let mut c = Core::of(m);
+            if c.span.start < consumed_to {
                 continue;
             }
             // A dot leader ("Net free reserves.....644 vs.....1,337") is not a decimal point: the
             // number starts after it.
             if m.as_str().starts_with('.') && text[..m.start()].ends_with('.') {
-                let Some(after) = p.core.captures_at(text, m.start() + 1) else {
+                let Some(after) = Core::find_at(text, m.start() + 1) else {
                     continue;
                 };
                 c = after;
-                m = c.get(0).expect("group 0");
-                consumed_to = m.end();
+                consumed_to = c.span.end;
             }
             let Some(mut fig) = build(text, &c, &is_blocked, false, &models) else {
                 continue;
@@ -725,13 +749,10 @@ fn range_end(
         _ => true,
     };
     let next_start = fig.span.end + link.end();
-    let Some(next) = p.core.captures_at(text, next_start) else {
+    let Some(next) = Core::find_at(text, next_start) else {
         return RangeEnd::None;
     };
-    let Some(g) = next.get(0) else {
-        return RangeEnd::None;
-    };
-    let gap = &text[next_start..g.start()];
+    let gap = &text[next_start..next.span.start];
     if !allowed || !gap.trim().chars().all(|ch| "$€£¥₹".contains(ch)) || gap.len() > 3 {
         return RangeEnd::None;
     }
@@ -824,10 +845,7 @@ fn ratio_after(
         t.starts_with(' ').then_some((*l, rest.len() - t.len() + 1))
     })?;
     let start = fig.span.end + len;
-    let next = patterns()
-        .core
-        .captures_at(text, start)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))?;
+    let next = Core::find_at(text, start).filter(|c| c.span.start == start)?;
     let other = build(text, &next, is_blocked, true, models)?;
     let (a, b) = (fig.value?, other.value?);
     let bi = b.as_i64().filter(|&b| b > 0)?;
@@ -1066,78 +1084,74 @@ fn superscript_int(s: &str) -> Option<i32> {
 /// `range_end` is set for the second number of a range ("5-10"), which may follow a dash directly.
 fn build(
     text: &str,
-    c: &regex::Captures<'_>,
+    c: &Core,
     is_blocked: &dyn Fn(Span) -> bool,
     range_end: bool,
     models: &HashSet<&str>,
 ) -> Option<Fig> {
     let p = patterns();
-    let m = c.get(0)?;
-    let mut span = Span::new(m.start(), m.end());
-    let groups = &p.core_groups;
-    let (mut value, ordinal, is_words) = if let Some(f) = c.get(groups.frac) {
-        (parse_fraction(f.as_str())?, false, false)
-    } else if let Some(d) = c.get(groups.digits) {
-        let s = d.as_str();
-        if s.starts_with(['-', '−']) {
-            // A minus sign only at a word start: "-3.2", not "COVID-19" or "2024-25".
-            let prev = text[..d.start()].chars().next_back();
-            if prev.is_some_and(|ch| ch.is_alphanumeric() || ch == '-') {
-                span.start += s.chars().next()?.len_utf8();
-            }
-        }
-        let s = &text[span.start..d.end()];
-        let mut value = Decimal::parse(s)?;
-        if let Some(e) = p
-            .exponent
-            .captures(&text[d.end()..])
-            .filter(|_| c.get(groups.ord).is_none())
-        {
-            // "e" notation only with a decimal point or a signed exponent ("1.5e9", "3e+5"), not "4e4".
-            let exp = match (e.name("e"), e.name("sup"), e.name("ee")) {
-                (Some(x), ..) => x.as_str().replace('−', "-").parse().ok(),
-                (_, Some(x), _) => superscript_int(x.as_str()),
-                (.., Some(x)) if s.contains('.') || x.as_str().starts_with(['+', '-']) => {
-                    x.as_str().parse().ok()
+    let mut span = c.span;
+    let (mut value, ordinal, is_words) = match c.form {
+        CoreForm::Fraction => (parse_fraction(&text[span])?, false, false),
+        CoreForm::Digits { end, ordinal } => {
+            let s = &text[span.start..end];
+            if s.starts_with(['-', '−']) {
+                // A minus sign only at a word start: "-3.2", not "COVID-19" or "2024-25".
+                let prev = text[..span.start].chars().next_back();
+                if prev.is_some_and(|ch| ch.is_alphanumeric() || ch == '-') {
+                    span.start += s.chars().next()?.len_utf8();
                 }
-                _ => None,
-            };
-            // "1.1^23", "2.5^-1": a power of the number itself.
-            let power = e
-                .name("pow")
-                .and_then(|x| x.as_str().replace('−', "-").parse().ok())
-                .and_then(|n| value.checked_powi(n));
-            if let Some(v) = exp.and_then(|x| value.times_pow10(x)).or(power) {
-                value = v;
-                span.end = d.end() + e.get(0)?.end();
             }
+            let s = &text[span.start..end];
+            let mut value = Decimal::parse(s)?;
+            if let Some(e) = p.exponent.captures(&text[end..]).filter(|_| !ordinal) {
+                // "e" notation only with a decimal point or a signed exponent ("1.5e9", "3e+5"), not "4e4".
+                let exp = match (e.name("e"), e.name("sup"), e.name("ee")) {
+                    (Some(x), ..) => x.as_str().replace('−', "-").parse().ok(),
+                    (_, Some(x), _) => superscript_int(x.as_str()),
+                    (.., Some(x)) if s.contains('.') || x.as_str().starts_with(['+', '-']) => {
+                        x.as_str().parse().ok()
+                    }
+                    _ => None,
+                };
+                // "1.1^23", "2.5^-1": a power of the number itself.
+                let power = e
+                    .name("pow")
+                    .and_then(|x| x.as_str().replace('−', "-").parse().ok())
+                    .and_then(|n| value.checked_powi(n));
+                if let Some(v) = exp.and_then(|x| value.times_pow10(x)).or(power) {
+                    value = v;
+                    span.end = end + e.get(0)?.end();
+                }
+            }
+            (value, ordinal, false)
         }
-        (value, c.get(groups.ord).is_some(), false)
-    } else {
-        let words = c.get(groups.words)?;
-        let mut w = words.as_str();
-        // "two million and one half": the core stops at "one", leaving the fraction it begins.
-        let tail = w
-            .rsplit(' ')
-            .nth(1)
-            .is_some_and(|and| and.eq_ignore_ascii_case("and"));
-        if let Some(f) = p.split_fraction.find(&text[words.end()..]).filter(|_| tail) {
-            span.end = words.end() + f.end();
-            w = &text[words.start()..span.end];
-        }
-        // "two and fifty-four hundredths": a whole number and a decimal part, as decimals are read aloud.
-        let read_aloud = w.rsplit_once(" and ").zip(parts_after(&text[span.end..]));
-        if let Some(((whole, part), (len, parts))) = read_aloud {
-            let whole = parse_words(whole).filter(|p| !p.ordinal)?;
-            let part = parse_words(part).filter(|p| !p.ordinal)?;
-            span.end += len;
-            (
-                whole.value.checked_add(part.value.div_int(parts)?)?,
-                false,
-                true,
-            )
-        } else {
-            words_value(text, &mut span, w, &parse_words(w)?)?
+        CoreForm::Words => {
+            let words = c.span;
+            let mut w = &text[words];
+            // "two million and one half": the core stops at "one", leaving the fraction it begins.
+            let tail = w
+                .rsplit(' ')
+                .nth(1)
+                .is_some_and(|and| and.eq_ignore_ascii_case("and"));
+            if let Some(f) = p.split_fraction.find(&text[words.end..]).filter(|_| tail) {
+                span.end = words.end + f.end();
+                w = &text[words.start..span.end];
+            }
+            // "two and fifty-four hundredths": a whole number and a decimal part, as decimals are read aloud.
+            let read_aloud = w.rsplit_once(" and ").zip(parts_after(&text[span.end..]));
+            if let Some(((whole, part), (len, parts))) = read_aloud {
+                let whole = parse_words(whole).filter(|p| !p.ordinal)?;
+                let part = parse_words(part).filter(|p| !p.ordinal)?;
+                span.end += len;
+                (
+                    whole.value.checked_add(part.value.div_int(parts)?)?,
+                    false,
+                    true,
+                )
+            } else {
+                words_value(text, &mut span, w, &parse_words(w)?)?
+            }
         }
     };
     if is_blocked(span) {

@@ -751,3 +751,47 @@ t!(
         ("40 Canadian cents", "0.4", "CAD")
     ]
 );
+
+/// What the core pattern's capture groups say about a match, as [`Core`] reads it from the text alone.
+fn core_from_groups(c: &regex::Captures<'_>) -> Core {
+    let m = c.get(0).expect("group 0");
+    let form = if c.name("frac").is_some() {
+        CoreForm::Fraction
+    } else if let Some(d) = c.name("digits") {
+        CoreForm::Digits {
+            end: d.end(),
+            ordinal: c.name("ord").is_some(),
+        }
+    } else {
+        assert!(c.name("words").is_some(), "{:?}", m.as_str());
+        CoreForm::Words
+    };
+    Core {
+        span: Span::new(m.start(), m.end()),
+        form,
+    }
+}
+
+proptest::proptest! {
+    /// The core pattern runs without captures: the alternative a match took, and where its digits end,
+    /// read from the matched text, are what the capture groups say, on texts made of numbers' pieces.
+    #[test]
+    fn core_form_read_from_text_is_the_capture_groups(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "1", "12", "1,250", "3.5", ".5", "000", "-", "−", "/", "½", "¾", " ", "\u{a0}", ",", ".",
+            "st", "th", "nd", "rd", "x", "two", "Three", "hundred", "and", "a", "half", "quarters",
+            "minus", "twenty", "first", "ſix", "eleventh", "point", "$",
+        ]), 1..12)
+    ) {
+        let text = pieces.concat();
+        let core = &patterns().core;
+        let from_text: Vec<(Span, CoreForm)> =
+            core.find_iter(&text).map(Core::of).map(|c| (c.span, c.form)).collect();
+        let from_groups: Vec<(Span, CoreForm)> = core
+            .captures_iter(&text)
+            .map(|c| core_from_groups(&c))
+            .map(|c| (c.span, c.form))
+            .collect();
+        proptest::prop_assert_eq!(from_text, from_groups, "{:?}", text);
+    }
+}
