@@ -541,6 +541,67 @@ fn headline_lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// A char's class as [`is_headline_line`] reads it: bits of whitespace, uppercase, letter, and letter
+/// that is not uppercase.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const LETTER: u8 = 4;
+const LOWER: u8 = 8;
+
+fn char_class(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_whitespace() {
+        class |= SPACE;
+    }
+    if c.is_uppercase() {
+        class |= UPPER;
+    }
+    if c.is_alphabetic() {
+        class |= if c.is_uppercase() {
+            LETTER
+        } else {
+            LETTER | LOWER
+        };
+    }
+    class
+}
+
+/// [`char_class`] of every ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            UPPER | LETTER
+        } else if c.is_ascii_lowercase() {
+            LETTER | LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of the char at byte `i` of `s` (a char boundary) and its length in bytes.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (u8, usize) {
+    match s.as_bytes()[i] {
+        b if b.is_ascii() => (ASCII_CLASS[usize::from(b)], 1),
+        _ => class_of_non_ascii(&s[i..]),
+    }
+}
+
+#[cold]
+fn class_of_non_ascii(rest: &str) -> (u8, usize) {
+    rest.chars()
+        .next()
+        .map_or((SPACE, 1), |c| (char_class(c), c.len_utf8()))
+}
+
 /// Whether `line` (one line of a text, with or without its line break) is a headline, as
 /// [`headline_lines`] reads them: its capitals mark the case of the line, not names.
 pub(crate) fn is_headline_line(line: &str) -> bool {
@@ -549,33 +610,34 @@ pub(crate) fn is_headline_line(line: &str) -> bool {
     // Words with two letters or more, and how many of them are all caps: wire headlines and tables
     // shout in short words too (`GTE CORP 1ST QTR SHR 78 CTS VS 86 CTS`, `WHEAT MAY7 286 3/4 UP 1/2`).
     let (mut lettered, mut shouted) = (0, 0);
-    // One pass over the line's chars, word by word (ASCII read byte by byte): a word's chars, its letters,
-    // whether it starts with a capital and whether one of its letters is not one (what `is_all_caps`
-    // reads).
-    let (mut chars, mut letters, mut capital, mut uncapped) = (0usize, 0usize, false, false);
+    // One pass over the line's chars, word by word (ASCII read byte by byte, classed by a table).
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i <= bytes.len() {
-        let c = match bytes.get(i) {
-            // The end of the line closes its last word.
-            None => ' ',
-            Some(&b) if b.is_ascii() => char::from(b),
-            Some(_) => line[i..].chars().next().unwrap_or(' '),
-        };
-        i += c.len_utf8();
-        if !c.is_whitespace() {
-            capital |= chars == 0 && c.is_uppercase();
-            chars += 1;
-            let letter = c.is_alphabetic();
-            letters += usize::from(letter);
-            uncapped |= letter && !c.is_uppercase();
+    while i < bytes.len() {
+        let (mut class, mut len) = class_at(line, i);
+        if class & SPACE != 0 {
+            i += len;
             continue;
         }
-        if chars == 0 {
-            continue;
+        // A word: its chars, its letters, whether it starts with a capital and whether one of its
+        // letters is not one (what `is_all_caps` reads).
+        let capital = class & UPPER != 0;
+        let (mut chars, mut letters, mut seen) = (0usize, 0usize, 0u8);
+        loop {
+            chars += 1;
+            letters += usize::from(class & LETTER != 0);
+            seen |= class;
+            i += len;
+            if i >= bytes.len() {
+                break;
+            }
+            (class, len) = class_at(line, i);
+            if class & SPACE != 0 {
+                break;
+            }
         }
         // Only a word of two letters or more can shout.
-        let shouts = usize::from(letters >= 2 && !uncapped);
+        let shouts = usize::from(letters >= 2 && seen & LOWER == 0);
         if letters >= 2 {
             lettered += 1;
             shouted += shouts;
@@ -585,7 +647,6 @@ pub(crate) fn is_headline_line(line: &str) -> bool {
             caps += usize::from(capital);
             all_caps += shouts;
         }
-        (chars, letters, capital, uncapped) = (0, 0, false, false);
     }
     let ends_like_sentence = line.trim_end().ends_with(['.', '"', '”']);
     let headline = long >= 3

@@ -924,3 +924,14 @@ fn headline_lines_read_unicode_words() {
         assert_eq!(is_headline_line(line), headline, "{line:?}");
     }
 }
+
+#[test]
+fn ascii_class_table_is_the_char_class() {
+    for b in 0..128u8 {
+        assert_eq!(
+            ASCII_CLASS[usize::from(b)],
+            char_class(char::from(b)),
+            "{b:#x}"
+        );
+    }
+}
