@@ -65,7 +65,7 @@ impl<'d> Analyzed<'d> {
         self.excluded.get_or_init(|| {
             static RE: OnceLock<Regex> = OnceLock::new();
             RE.get_or_init(|| {
-                Regex::new(r"</?[a-z][a-z0-9_:-]*(?:\s+[^<>\n]*=[^<>\n]*)?\s*/?>|(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)")
+                Regex::new(r"</?[a-z][a-z0-9_:-]*(?:\s+[^<>\n]*=[^<>\n]*)?\s*/?>|(?i)https?://\S+|(?-u:\b)www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)[@#]\w+|\+?\(?(?-u:\b)[0-9]{3}\)?[\s.-][0-9]{3}[.-][0-9]{4}(?-u:\b)|(?-u:\b)[0-9]{3}-[0-9]{4}(?-u:\b)|(?-u:\b)[0-9]+(?:\.[0-9]+){2,}(?-u:\b)")
                     .expect("excluded spans pattern")
             })
             .find_iter(self.text())

@@ -28,8 +28,8 @@ use zone::ZONE;
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.?|Tues?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)";
 const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const DAY: &str = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
-const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d|21\d\d)";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+const YEAR: &str = r"(?:1[5-9][0-9][0-9]|20[0-9][0-9]|21[0-9][0-9])";
 
 /// A four-digit number in the range [`YEAR`] matches (1500-2199).
 fn year_like(s: &str) -> bool {
@@ -142,34 +142,26 @@ fn skip_space(bytes: &[u8], mut i: usize) -> (usize, bool) {
     (i, i > from)
 }
 
-/// `date.duration_joined`: the unit word touches its number (`3.5years`). A byte above ASCII may be a
-/// digit in another script, which `\d` also reads.
+/// `date.duration_joined`: the unit word touches its number (`3.5years`).
 fn digit_before(bytes: &[u8], start: usize, _end: usize) -> bool {
-    start > 0 && (bytes[start - 1].is_ascii_digit() || bytes[start - 1] >= 0x80)
+    start > 0 && bytes[start - 1].is_ascii_digit()
 }
 
-/// `date.iso`: a word-initial run of four digits and a dash (`2024-03-05`). A byte above ASCII passes: it
-/// may be a digit in another script, which `\d` also reads.
+/// `date.iso`: a word-initial run of four digits and a dash (`2024-03-05`).
 fn iso_date_start(bytes: &[u8], start: usize, _end: usize) -> bool {
-    let digit = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
-    };
-    word_start(bytes, start)
-        && (start..start + 4).all(digit)
-        && matches!(bytes.get(start + 4), Some(b'-') | Some(0x80..))
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    word_start(bytes, start) && (start..start + 4).all(digit) && bytes.get(start + 4) == Some(&b'-')
 }
 
 /// `date.numeric`: a word-initial number of one or two digits, then a separator (`12/31/2024`, `1.2.24`).
 fn numeric_date_start(bytes: &[u8], start: usize, end: usize) -> bool {
-    let sep = |i: usize| matches!(bytes.get(i), Some(b'/' | b'.' | b'-') | Some(0x80..));
+    let sep = |i: usize| matches!(bytes.get(i), Some(b'/' | b'.' | b'-'));
     word_start(bytes, start)
         && (sep(end) || bytes.get(end).is_some_and(u8::is_ascii_digit) && sep(end + 1))
 }
 
 /// `date.weekday_day`: a weekday, an optional comma, white space, an optional `the`, then a digit
-/// (`Mon 14th`, `Tuesday, the 3rd`). Anything above ASCII passes: `\s` and `\d` read more than ASCII.
+/// (`Mon 14th`, `Tuesday, the 3rd`). Anything above ASCII passes: `\s` reads more than ASCII.
 fn weekday_then_day(bytes: &[u8], start: usize, end: usize) -> bool {
     if !word_start(bytes, start) {
         return false;
@@ -206,7 +198,7 @@ fn weekday_then_day(bytes: &[u8], start: usize, end: usize) -> bool {
 /// `date.time`: a word-initial run of digits as a clock time starts: one or two digits before `:`, `.`,
 /// `h`, `am`/`pm` or `in the morning` (`9:30`, `9h30`, `5 p.m.`, `7 in the evening`); three or four before
 /// `pm`, a time zone, `local time` or `hours`, or after `at`/`around`/`approximately` (`1530 GMT`, `at
-/// 0600`). Anything above ASCII passes: `\s` and `\d` read more than ASCII.
+/// 0600`). Anything above ASCII passes: `\s` reads more than ASCII.
 fn clock_time_start(bytes: &[u8], start: usize, _end: usize) -> bool {
     if !word_start(bytes, start) {
         return false;
@@ -266,7 +258,7 @@ enum Before<'a> {
     Word(usize, &'a [u8]),
     /// No white space, or no word before it.
     Nothing,
-    /// A byte above ASCII: `\s`, `\d` and case-insensitive letters may read it, so nothing is ruled out.
+    /// A byte above ASCII: `\s` and case-insensitive letters may read it, so nothing is ruled out.
     Unsure,
 }
 
@@ -886,29 +878,32 @@ fn captures_in<'t>(
 /// `3.5`, `twenty-five`, `a couple of`, `half an`). [`ends_count`] reads the words it may end with.
 fn count_pattern() -> String {
     format!(
-        r"(?:(?:\d+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+half|half(?:\s+an?)?)"
+        r"(?:(?:[0-9]+|{NUMBER_WORDS})[\s-]+and[\s-]+a[\s-]+(?:half|quarter)|[0-9]+(?:\.[0-9]+)?|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*|an?|several|a\s+few|few|many|some|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+half|half(?:\s+an?)?)"
     )
 }
 
+/// The rules, in priority order. Their digits are ASCII (`[0-9]`): `\d` reads the digits of every
+/// script, which no value here parses, and makes each automaton several times larger (`date.time`
+/// 1,518 NFA states with `\d`, 846 without).
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         let num = count_pattern();
         let unit = unit_pattern();
         let specs: Vec<(&'static str, Kind, String)> = vec![
-            ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?-u:\b)".into()),
+            ("date.iso", Kind::Iso, r"(?-u:\b)(?P<y>[0-9]{4})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?:[T ](?P<h>[0-2][0-9]):(?P<mi>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9][0-9]:?[0-9][0-9])?)?(?-u:\b)".into()),
             ("date.month_day_year", Kind::MonthDayYear, format!(r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?-u:\b)(?:,?\s+(?P<y>{YEAR})(?-u:\b))?")),
             ("date.day_month_year", Kind::DayMonthYear, format!(r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})(?-u:\b))?")),
-            ("date.numeric", Kind::Numeric, r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P<sep2>[/.\-])(?P<y>\d{4}|\d{2})(?-u:\b)".into()),
+            ("date.numeric", Kind::Numeric, r"(?-u:\b)(?P<a>[0-9]{1,2})(?P<sep>[/.\-])(?P<b>[0-9]{1,2})(?P<sep2>[/.\-])(?P<y>[0-9]{4}|[0-9]{2})(?-u:\b)".into()),
             ("date.month_year", Kind::MonthYear, format!(r"(?i)(?-u:\b)(?:(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b)")),
             ("date.month", Kind::MonthAlone, format!(r"(?i)(?-u:\b)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier\s+this|[Ll]ater\s+this)[\s-]+)?(?P<m>{MONTH})(?:(?-u:\b)|$)")),
             ("date.weekday", Kind::Weekday, format!(r"(?i)(?-u:\b)(?:(?P<rel>last|next|this|coming|previous)\s+)?(?P<wd>{WEEKDAY_FULL})(?P<plural>s)?(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?")),
             ("date.year", Kind::Year, format!(r"(?i)(?-u:\b)(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>{YEAR})(?-u:\b)")),
-            ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>\d{2})(?-u:\b)".into()),
-            ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<short>\d0))['’]?s(?-u:\b)|(?i)(?-u:\b)the\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<dw>thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)".into()),
-            ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
+            ("date.fiscal_short", Kind::Year, r"(?-u:\b)(?P<fiscal>FY)(?P<yy>[0-9]{2})(?-u:\b)".into()),
+            ("date.decade", Kind::Decade, r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9][0-9]0|20[0-9]0)|'(?P<short>[0-9]0))['’]?s(?-u:\b)|(?i)(?-u:\b)the\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<dw>thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)".into()),
+            ("date.century", Kind::Century, r"(?i)(?-u:\b)(?:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)\s+century(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<w>twenty-first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)\s+century(?-u:\b)".into()),
             ("date.quarter", Kind::Quarter, format!(r"(?i)(?-u:\b)(?:(?P<det>the|this|last|next|its|their|a|the\s+latest|the\s+same|the\s+current|the\s+previous|the\s+coming|the\s+following)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)(?-u:\b)(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<y>{YEAR})(?-u:\b)|\s+of\s+(?P<qrel>last|next|this)\s+year(?-u:\b))?|(?i)(?-u:\b)(?P<bare>(?:the|this|last|next|that)\s+(?:latest\s+|current\s+|previous\s+|past\s+|coming\s+|following\s+|preceding\s+)?(?:quarter|qtr)|(?:current|previous|past|coming|following|preceding)\s+(?:quarter|qtr))(?-u:\b)")),
-            ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:[Qq](?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>\d\d))?|(?P<y2>{YEAR})[\s-]?[Qq](?P<q2>[1-4]))(?-u:\b)")),
+            ("date.quarter_code", Kind::QuarterCode, format!(r"(?-u:\b)(?:[Qq](?P<q>[1-4])(?:\s+|-|/)?(?:(?P<y>{YEAR})|'?(?P<yy>[0-9][0-9]))?|(?P<y2>{YEAR})[\s-]?[Qq](?P<q2>[1-4]))(?-u:\b)")),
             ("date.half", Kind::Half, format!(r"(?i)(?-u:\b)(?:(?:the|its)\s+)?(?P<h>first|second|1st|2nd|latter|back)\s+half(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year|the\s+year))?(?-u:\b)|(?-u:\b)H(?P<h2>[12])[\s-]?(?P<y2>{YEAR})(?-u:\b)")),
             ("date.season", Kind::Season, format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|the|this\s+coming|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?-u:\b))?")),
             ("date.relative_day", Kind::RelativeDay, r"(?i)(?-u:\b)(?:the\s+day\s+(?P<around>before|after)\s+)?(?P<w>today|tonight|tonite|yesterday|tomorrow)(?-u:\b)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?i)(?-u:\b)the\s+day\s+(?P<around2>before|after)(?-u:\b)".into()),
@@ -917,33 +912,33 @@ fn rules() -> &'static [Rule] {
             ("date.relative_unit", Kind::RelativeUnit, r"(?i)(?-u:\b)(?P<rel>last|next|this|coming|upcoming|the\s+upcoming|past|previous|following|current|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|preceding|the\s+preceding|earlier\s+this|later\s+this|early\s+this|late\s+this|late\s+last|early\s+next|earlier\s+last|so\s+far\s+this|(?:earlier|later|early|late)\s+in\s+the)\s+(?:(?P<fy>fiscal|financial|calendar|school|academic|tax)\s+)?(?P<u>week|weekend|work\s?week|working\s+week|business\s+week|fortnight|month|year|yr|decade|century|day|hour)(?-u:\b)|(?i)(?-u:\b)(?:the\s+)?(?P<u2>week|month|year)\s+after\s+next(?-u:\b)|(?i)(?-u:\b)(?P<wk>(?:the|that)\s+weekend)(?-u:\b)".into()),
             ("date.ago", Kind::Ago, format!(r"(?i)(?-u:\b)(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)(?-u:\b)")),
             ("date.duration", Kind::Duration, format!(r"(?i)(?-u:\b)(?:(?P<rel>the\s+(?:past|last|next|coming|previous|first|final|following)|(?:past|last|next|coming|previous|first|final))\s+)?(?P<n>{num}|all)\s+(?:(?:{extent}|(?P<mid>{mid}))\s+)?(?:(?:{day_kind})\s+)?(?P<u>{unit})(?-u:\b)(?:\s+and\s+a\s+half)?", extent = EXTENT_MODIFIERS.join("|"), mid = MID_MODIFIERS.join("|"), day_kind = DAY_KIND_MODIFIERS.join("|"))),
-            ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
+            ("date.duration_adjective", Kind::DurationAdjective, format!(r"(?i)(?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?|{NUMBER_WORDS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<u>second|minute|hour|day|week|month|year|decade|century)(?-u:\b)(?P<old>-old)?")),
             ("date.reference", Kind::Reference, r"(?i)(?-u:\b)(?P<present>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|right\s+now|current|to\s+date|till\s+date|at\s+the\s+minute|at\s+(?:the\s+)?present\s+time|at\s+this\s+(?:point\s+in\s+)?time)(?-u:\b)|(?i)(?-u:\b)(?P<ytd>year[\s-]to[\s-]date)(?-u:\b)|(?-u:\b)(?P<past>recently|lately|in\s+the\s+past|the\s+past|previously|formerly|once|earlier|in\s+recent\s+(?:years|months|weeks|days))(?-u:\b)|(?-u:\b)(?P<future>soon|shortly|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|later)(?-u:\b)".into()),
-            ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?::[0-5]\d)?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
-            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|mid\s?night)(?:ish)?(?-u:\b)|(?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)|(?i)(?-u:\b)(?P<n2>1[0-2]|[1-9])ish(?-u:\b)")),
+            ("date.time", Kind::ClockTime, format!(r"(?i)(?-u:\b)(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?-u:\b)|p\.m(?-u:\b)|am(?-u:\b)|pm(?-u:\b)|a(?-u:\b)|p(?-u:\b))(?:\s+(?P<tz>{ZONE}))?|(?i)(?-u:\b)(?P<hp>[01]?[0-9])(?::(?P<mip>[0-5][0-9]))?\s+(?P<partp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|(?-u:\b)(?P<h24>[01]?[0-9]|2[0-3])[:h](?P<mi24>[0-5][0-9])(?::[0-5][0-9])?(?-u:\b)(?:\s+(?P<tz24>{ZONE}|hours|hrs))?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|(?-u:\b)(?P<hm>(?:[01][0-9]|2[0-3])[0-5][0-9])\s+(?P<tzm>{ZONE}|local\s+time|hours|hrs)(?-u:\b)|(?-u:\b)(?P<hmap>(?:1[0-2]|0?[1-9])[0-5][0-9])\s*(?P<apm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))|(?i)(?-u:\b)(?:at|around|approximately)\s+(?P<hmcue>(?:[01][0-9]|2[0-3])[0-5][0-9])(?-u:\b)(?:\s+(?P<tzc>{ZONE}|local\s+time|hours|hrs)(?-u:\b))?")),
+            ("date.time_words", Kind::ClockWords, format!(r"(?i)(?-u:\b)(?P<w>noon|midday|mid\s?night)(?:ish)?(?-u:\b)|(?-u:\b)(?P<n>[0-9]{{1,2}}|{NUMBER_WORDS})\s+o['’]?clock(?-u:\b)|(?i)(?-u:\b)(?P<n2>1[0-2]|[1-9])ish(?-u:\b)")),
             // Month names between dashes or slashes, as tables and data feeds write them: 05-Aug-2016,
             // Sep-23-2020, Dec/2018.
-            ("date.day_month_year_sep", Kind::DayMonthYear, format!(r"(?-u:\b)(?P<d>[0-3]?\d)[-/](?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
-            ("date.month_day_year_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})(?-u:\b)")),
+            ("date.day_month_year_sep", Kind::DayMonthYear, format!(r"(?-u:\b)(?P<d>[0-3]?[0-9])[-/](?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
+            ("date.month_day_year_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<d>[0-3]?[0-9])[-/](?P<y>{YEAR})(?-u:\b)")),
             ("date.month_year_sep", Kind::MonthYear, format!(r"(?-u:\b)(?P<m>{MONTH})[-/](?P<y>{YEAR})(?-u:\b)")),
             // "Oct/2": a month and day with a slash, no year.
-            ("date.month_day_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})/(?P<d>[0-3]?\d)(?-u:\b)")),
+            ("date.month_day_sep", Kind::MonthDayYear, format!(r"(?-u:\b)(?P<m>{MONTH})/(?P<d>[0-3]?[0-9])(?-u:\b)")),
             // "Mon 13th", "Friday the 14th": a weekday with its day of the month.
-            ("date.weekday_day", Kind::WeekdayDay, format!(r"(?i)(?-u:\b)(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?-u:\b)")),
+            ("date.weekday_day", Kind::WeekdayDay, format!(r"(?i)(?-u:\b)(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?-u:\b)")),
             // "week 23": a week of the year by its number.
-            ("date.week_number", Kind::WeekNumber, r"(?-u:\b)[Ww]eek (?P<n>5[0-3]|[1-4]\d|0?[1-9])(?-u:\b)".into()),
+            ("date.week_number", Kind::WeekNumber, r"(?-u:\b)[Ww]eek (?P<n>5[0-3]|[1-4][0-9]|0?[1-9])(?-u:\b)".into()),
             // "on the 18th": a day of the month after a preposition (the span leaves the preposition out).
-            ("date.day_of_month", Kind::DayOfMonth, r"(?i)(?-u:\b)(?:on|by|until|till|since|from|before|after|through)\s+(?P<the>(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?-u:\b)".into()),
+            ("date.day_of_month", Kind::DayOfMonth, r"(?i)(?-u:\b)(?:on|by|until|till|since|from|before|after|through)\s+(?P<the>(?:the\s+)?(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?-u:\b)".into()),
             // "ten past nine", "half past 3".
-            ("date.clock_past", Kind::ClockPast, format!(r"(?i)(?-u:\b)(?P<mi>\d{{1,2}}|{NUMBER_WORDS}|(?:a\s+)?quarter|half)\s+past\s+(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?-u:\b)")),
+            ("date.clock_past", Kind::ClockPast, format!(r"(?i)(?-u:\b)(?P<mi>[0-9]{{1,2}}|{NUMBER_WORDS}|(?:a\s+)?quarter|half)\s+past\s+(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?-u:\b)")),
             // "on 11/20", "until 5/12": month/day without a year, where a preposition makes it a date.
-            ("date.month_day_slash", Kind::MonthDaySlash, r"(?i)(?:(?-u:\b)(?P<cue>on|this|next|last|from|until|till|since|before|after|between|by)\s+|(?P<link>,|(?-u:\b)(?:or|and|to|through|until)(?-u:\b)|-|–)\s*)(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?P<tail>[/\d])?".into()),
+            ("date.month_day_slash", Kind::MonthDaySlash, r"(?i)(?:(?-u:\b)(?P<cue>on|this|next|last|from|until|till|since|before|after|between|by)\s+|(?P<link>,|(?-u:\b)(?:or|and|to|through|until)(?-u:\b)|-|–)\s*)(?P<md>(?P<a>[01]?[0-9])/(?P<b>[0-3]?[0-9]))(?P<tail>[/[0-9]])?".into()),
             // Meal times after a preposition ("after lunch", "at dinnertime") or on their own ("lunchtime").
             ("date.meal", Kind::Meal, r"(?i)(?-u:\b)(?:at|after|before|around|during|until|till|by)\s+(?P<meal>lunch(?:time)?|breakfast(?:\s+time)?|dinner(?:time)?|supper(?:time)?|brunch)(?-u:\b)|(?i)(?-u:\b)(?P<bare>lunchtime|dinnertime|suppertime|teatime)(?-u:\b)".into()),
             // "that same day", "the same year": a time named by another one in the text.
             ("date.same", Kind::Same, format!(r"(?i)(?-u:\b)(?:the|that)\s+same\s+(?P<u>day|week|month|year|quarter)(?-u:\b)(?:\s+(?:(?P<last>last\s+year|a\s+year\s+(?:ago|earlier|before))|(?:of|in)\s+(?P<y>{YEAR}))(?-u:\b))?")),
-            ("date.duration_joined", Kind::Duration, r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)(?-u:\b)".into()),
-            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|(?P<per>per))\s+(?P<u>day|night|morning|evening|week|weekend|weekday|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
+            ("date.duration_joined", Kind::Duration, r"(?i)(?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)(?-u:\b)".into()),
+            ("date.set", Kind::Set, format!(r"(?i)(?-u:\b)(?:every|each|(?P<per>per))\s+(?P<u>day|night|morning|evening|week|weekend|weekday|month|year|quarter|hour|minute|{WEEKDAY_FULL})(?-u:\b)|(?-u:\b)every\s+(?P<k>other|[0-9]{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ku>days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?)(?-u:\b)|(?-u:\b)(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|annual|biweekly|fortnightly|semi-?annual(?:ly)?|biannual(?:ly)?)(?-u:\b)|(?-u:\b)on\s+(?P<wkends>weekends)(?-u:\b)|(?-u:\b)(?P<everyday>everyday)(?-u:\b)")),
         ];
         specs
             .into_iter()

@@ -1190,3 +1190,14 @@ fn count_tests_know_every_word_of_the_number_and_unit_patterns() {
         assert!(super::is_unit_word(singular.as_bytes()), "{singular}");
     }
 }
+
+#[test]
+fn digits_of_other_scripts_are_not_dates() {
+    // Only ASCII digits are read: no value parses the others.
+    let got = run(
+        "Filed on ٢٠٢٤-٠٣-٠٥ and on 2024-03-06, at ٩:٣٠ and at 9:45 a.m.",
+        None,
+    );
+    let spans: Vec<&str> = got.iter().map(|(s, ..)| s.as_str()).collect();
+    assert_eq!(spans, ["2024-03-06", "9:45 a.m."]);
+}

@@ -11,7 +11,7 @@ use super::holidays::{date_in, Rule};
 
 macro_rules! zone_name {
     () => {
-        r"(?:(?i:GMT|UTC)(?:\s?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?-u:\b))?|(?i:[ECMP][SD]T|BST|CEST|CET)|(?-i:[ECMP]T)(?-u:\b))"
+        r"(?:(?i:GMT|UTC)(?:\s?[+-](?:1[0-4]|0?[0-9])(?::?[0-5][0-9])?(?-u:\b))?|(?i:[ECMP][SD]T|BST|CEST|CET)|(?-i:[ECMP]T)(?-u:\b))"
     };
 }
 

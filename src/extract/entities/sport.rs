@@ -73,7 +73,7 @@ fn score() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?-u:\b)(?:beat|beats|beaten|defeated|defeats|lost|loses|losing|won|wins|winning|drew|draws|thrashed|edged|victory|defeat|draw|win|leading|trailing)\s+(?:[\w’'-]+\s+){0,3}?\d{1,2}\s?[-–—]\s?\d{1,2}(?-u:\b)|\p{Lu}\p{Ll}+ \d{1,2}\s?[-–—]\s?\d{1,2} \p{Lu}",
+            r"(?-u:\b)(?:beat|beats|beaten|defeated|defeats|lost|loses|losing|won|wins|winning|drew|draws|thrashed|edged|victory|defeat|draw|win|leading|trailing)\s+(?:[\w’'-]+\s+){0,3}?[0-9]{1,2}\s?[-–—]\s?[0-9]{1,2}(?-u:\b)|\p{Lu}\p{Ll}+ [0-9]{1,2}\s?[-–—]\s?[0-9]{1,2} \p{Lu}",
         )
         .expect("score regex compiles")
     })
