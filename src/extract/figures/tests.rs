@@ -633,6 +633,16 @@ t!(
 );
 
 t!(
+    the_european_currency_unit_is_money,
+    "The levy is 0.95 Ecus a tonne, the fund holds ECU 120 mln and the grant is 30 ecus.",
+    [
+        ("0.95 Ecus", "0.95", "XEU"),
+        ("ECU 120 mln", "120000000", "XEU"),
+        ("30 ecus", "30", "XEU"),
+    ]
+);
+
+t!(
     marks_as_a_verb_or_threshold_is_no_money,
     "The year 2020 marks the 50th anniversary. Reaching 500 marks another first. The index passed the 10,000 mark. Shares rose 12 marks to 450.",
     [
