@@ -78,7 +78,8 @@ impl Pipeline {
         {
             extractors.push(Box::new(DateExtractor::new()));
         }
-        if wants(ClaimKind::Figure) {
+        // Entities need figures (the currency of a sum is no name), and quotes need entities.
+        if wants(ClaimKind::Figure) || wants(ClaimKind::Entity) || wants(ClaimKind::Quote) {
             extractors.push(Box::new(FigureExtractor::new()));
         }
         // Quotes need entities for their speakers.

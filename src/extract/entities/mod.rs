@@ -668,6 +668,12 @@ impl Extractor for EntityExtractor {
             .filter(|c| c.kind == ClaimKind::Date)
             .map(|c| c.span)
             .collect();
+        let mut money: Vec<Span> = found
+            .iter()
+            .filter(|c| is_money(c))
+            .map(|c| c.span)
+            .collect();
+        money.sort();
         let headlines = headline_lines(text);
         // Headline lines are sorted and disjoint: the only one that can hold `s` is the first ending after its
         // start.
@@ -699,10 +705,14 @@ impl Extractor for EntityExtractor {
         sentence_starts.extend(colon_starts(doc));
         sentence_starts.extend(legal_form_starts(doc));
 
-        let mut cands = runs(doc, g, &sentence_starts, &in_headline);
+        let mut cands = runs(doc, g, &sentence_starts, &in_headline, &money);
         cands.extend(gazetteer_hits(text, g, &sentence_starts, &in_headline));
         cands.extend(dateline_places);
         cands.extend(defined_names(doc, g));
+        // Nor is a sum's currency a name found another way (a wire headline's `1.70\nDLRS, 2.80` reads as
+        // a dateline), unless the vocabulary knows it.
+        cands
+            .retain(|c| c.rule == "entity.gazetteer" || !crate::span::overlaps_any(&money, c.span));
         // Longest first; on equal spans, the one whose type is known (a dateline, a vocabulary hit).
         cands.sort_by(|a, b| {
             b.span
@@ -2290,17 +2300,26 @@ fn story_start(doc: &Analyzed<'_>, end: usize) -> Option<usize> {
         .map(|t| t.span.start)
 }
 
-/// Capitalized runs, with titles cut off and possessives left out.
+/// Capitalized runs, with titles cut off and possessives left out; none takes a word of a sum of money
+/// (`money`, sorted and disjoint).
 fn runs(
     doc: &Analyzed<'_>,
     g: &Gazetteer,
     sentence_starts: &Offsets,
     in_headline: &dyn Fn(Span) -> bool,
+    money: &[Span],
 ) -> Vec<Mention> {
     let text = doc.text();
     let toks = &doc.tokens;
     let mut out = Vec::new();
-    let is_name = |t: &Token| t.kind == TokenKind::Word && is_capitalized(t.text(text));
+    // A word of a sum of money is no part of a run: `0.87 Guilders` and `DM 50 mln` start none, and
+    // `Cerberus Capital Management for US$7.4 billion` ends before `for`. (A place the vocabulary knows
+    // is still found there, by the gazetteer: `50 Hong Kong dollars`.)
+    let is_name = |t: &Token| {
+        t.kind == TokenKind::Word
+            && is_capitalized(t.text(text))
+            && (money.is_empty() || !crate::span::overlaps_any(money, t.span))
+    };
     let joined = |a: &Token, b: &Token| {
         let gap = &text[a.span.end..b.span.start];
         !gap.is_empty()
@@ -2768,6 +2787,16 @@ mod tests;
 fn not_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+}
+
+/// A sum of money: a money figure, or a range of them (its unit an ISO 4217 code).
+fn is_money(c: &Claim) -> bool {
+    c.kind == ClaimKind::Figure
+        && (c.subtype == Subtype::Money
+            || c.subtype == Subtype::Range
+                && c.unit
+                    .as_deref()
+                    .is_some_and(|u| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())))
 }
 
 /// True for capitalized words that are never names on their own: the NOT_NAMES list, month names, and

@@ -3,14 +3,19 @@
 use super::*;
 use crate::document::{Document, Metadata, Provenance};
 use crate::extract::dates::DateExtractor;
+use crate::extract::figures::FigureExtractor;
 
 fn run(text: &str) -> Vec<(String, Subtype, String)> {
     let doc = Document::new(text.to_string(), Provenance::default(), Metadata::default());
     let analyzed = Analyzed::new(&doc);
-    let mut dates = Vec::new();
-    DateExtractor::new().extract(&analyzed, &[], &mut dates);
+    // The stages before entities, as the pipeline runs them.
+    let mut found = Vec::new();
+    DateExtractor::new().extract(&analyzed, &[], &mut found);
+    let mut figures = Vec::new();
+    FigureExtractor::new().extract(&analyzed, &found, &mut figures);
+    found.extend(figures);
     let mut out = Vec::new();
-    EntityExtractor::new().extract(&analyzed, &dates, &mut out);
+    EntityExtractor::new().extract(&analyzed, &found, &mut out);
     out.into_iter()
         .map(|c| {
             (
@@ -935,3 +940,36 @@ fn ascii_class_table_is_the_char_class() {
         );
     }
 }
+
+t!(
+    currency_of_a_sum_is_no_name,
+    "Rebates of 0.87 Ecus and DM 50 mln were paid in Bonn, and 20 Marks more.",
+    [("Bonn", Location, "Bonn")]
+);
+
+t!(
+    a_name_ends_before_the_sum_it_runs_into,
+    "Chrysler was sold to Cerberus Capital Management for US$7.4 billion. Cerberus paid cash.",
+    [
+        ("Chrysler", Organization, "Chrysler"),
+        (
+            "Cerberus Capital Management",
+            Organization,
+            "Cerberus Capital Management"
+        ),
+        ("US", Location, "US"),
+        ("Cerberus", Organization, "Cerberus Capital Management"),
+    ]
+);
+
+t!(
+    a_place_in_a_currency_stays_a_name,
+    "The bank raised 50 Hong Kong dollars.",
+    [("Hong Kong", Location, "Hong Kong")]
+);
+
+t!(
+    a_currency_in_a_wire_headline_is_no_dateline,
+    "TREASURY WANTS THE POUND NEAR 1.70\nDLRS, 2.80 MARKS.\n",
+    []
+);
