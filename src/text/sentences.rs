@@ -56,14 +56,14 @@ pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str
 
 /// How single newlines behave in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Newlines {
+pub(crate) enum Newlines {
     /// Each line is a paragraph (web text, most `.txt` articles).
     Paragraphs,
     /// Lines are hard-wrapped prose (wire copy): only blank lines and indented lines start paragraphs.
     Wrapped,
 }
 
-fn newline_style(text: &str) -> Newlines {
+pub(crate) fn newline_style(text: &str) -> Newlines {
     let mut lines = 0usize;
     let mut ended = 0usize;
     let mut long = 0usize;
@@ -96,6 +96,46 @@ fn is_opener_char(c: char) -> bool {
         c,
         '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '¿' | '¡' | '—' | '–' | '-' | '•' | '*'
     )
+}
+
+/// Where the paragraph holding byte `at` starts, looking back no further than `floor`: after the last
+/// line break before `at` that breaks a paragraph in a text of this `style` (in hard-wrapped text, one
+/// before a blank or an indented line).
+pub(crate) fn paragraph_start(text: &str, floor: usize, at: usize, style: Newlines) -> usize {
+    let mut end = at;
+    while let Some(nl) = text[floor..end].rfind('\n').map(|i| floor + i) {
+        let rest = &text[nl + 1..at];
+        let gap = &text[nl..nl + 1 + rest.len() - rest.trim_start().len()];
+        if is_paragraph_break(gap, style) {
+            // The paragraph starts with the first line after the break that is not blank.
+            let mut start = nl + 1;
+            while let Some(next) = text[start..at].find('\n') {
+                if !text[start..start + next].trim().is_empty() {
+                    break;
+                }
+                start += next + 1;
+            }
+            return start;
+        }
+        end = nl;
+    }
+    floor
+}
+
+/// Where the paragraph holding byte `at` ends, looking no further than `limit`: at the first line break
+/// from `at` on that breaks a paragraph in a text of this `style`.
+pub(crate) fn paragraph_end(text: &str, at: usize, limit: usize, style: Newlines) -> usize {
+    let mut from = at;
+    while let Some(nl) = text[from..limit].find('\n').map(|i| from + i) {
+        let rest = &text[nl + 1..limit];
+        let gap = &text[nl..nl + 1 + rest.len() - rest.trim_start().len()];
+        // A break at the limit (a gap running to it) counts: what follows is not known.
+        if is_paragraph_break(gap, style) || nl + gap.len() == limit {
+            return nl;
+        }
+        from = nl + 1;
+    }
+    limit
 }
 
 /// True when the white space between two tokens is a paragraph break.
@@ -284,6 +324,33 @@ mod tests {
                 "SALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia zone, easing the drought since early\nJanuary and improving prospects for the crop,\nthe review said.",
                 "The dry period means the harvest\nwill be late this year."
             ]
+        );
+    }
+
+    #[test]
+    fn paragraph_bounds_follow_the_newline_style() {
+        let wrapped = "First para line one\nline two of it\n\n  Second para starts\nand goes on here\nto its end";
+        let at = wrapped.find("goes").unwrap();
+        let second = wrapped.find("Second").unwrap();
+        assert_eq!(
+            paragraph_start(wrapped, 0, at, Newlines::Wrapped),
+            second - 2
+        );
+        assert_eq!(
+            paragraph_start(wrapped, 0, at, Newlines::Paragraphs),
+            wrapped.find("and goes").unwrap()
+        );
+        assert_eq!(
+            paragraph_end(wrapped, 0, wrapped.len(), Newlines::Wrapped),
+            wrapped.find("\n\n").unwrap()
+        );
+        assert_eq!(
+            paragraph_end(wrapped, 0, wrapped.len(), Newlines::Paragraphs),
+            wrapped.find('\n').unwrap()
+        );
+        assert_eq!(
+            paragraph_end(wrapped, at, wrapped.len(), Newlines::Wrapped),
+            wrapped.len()
         );
     }
 

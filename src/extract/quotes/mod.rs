@@ -17,6 +17,7 @@ use regex::Regex;
 use super::Extractor;
 use crate::claim::{Claim, ClaimKind, Subtype};
 use crate::span::{within_any, Span};
+use crate::text::sentences::Newlines;
 use crate::text::Analyzed;
 
 const VERBS: &str = "said|says|say|told|tells|tell|added|adds|explained|explains|wrote|writes|replied|replies|warned|warns|argued|argues|noted|notes|stated|states|declared|declares|insisted|insists|asked|asks|answered|answers|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|admits|claimed|claims|conceded|concedes|cautioned|cautions|complained|complains|suggested|suggests|posted|posts|tweeted|tweets|announced|announces|concluded|concludes|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|predicted|predicts|joked|jokes|quipped|quips|shouted|shouts|urged|urges|vowed|vows|maintained|maintains|observed|observes|remarked|remarks|responded|responds|countered|counters|agreed|agrees|wondered|wonders|confirmed|confirms|testified|testifies|pleaded|pleads|boasted|boasts|lamented|laments|mused|muses|snapped|snaps|exclaimed|exclaims|whispered|whispers|yelled|yells|reiterated|reiterates|retorted|retorts|interjected|interjects|pointed out|points out|went on|goes on|shot back|shoots back|fired back|fires back|hit back|hits back|pressed|presses|chimed in|chimes in|interrupted|interrupts|reads|read|cracked|cracks|mocked|mocks|scoffed|scoffs|laughed|laughs|offered|offers|contended|contends|charged|charges|alleged|alleges|objected|objects|demanded|demands|promised|promises|pledged|pledges|described|describes|called|calls|texted|texts|emailed|emails|blasted|blasts|slammed|slams|asserted|asserts|recounted|recounts|summed up|sums up|put it|puts it|quoted|quotes|chanted|chants|started|starts|began|begins|reported|reports|recalled|explained|thundered|barked|barks|assured|assures|gloated|gloats|fumed|fumes|marveled|marvels|marvelled|sighed|sighs|groaned|groans|sniped|snipes|screamed|screams|boomed|booms|commented|would say|had said|has said|have said|will say";
@@ -604,6 +605,8 @@ impl Extractor for QuoteExtractor {
             })
             .collect();
         let quotes = marks::find(text);
+        // Read once per article, at its first quotation.
+        let newlines = std::cell::OnceCell::new();
         let mut previous: Option<(Span, Option<String>)> = None;
         // Where the last quotation of any kind ended: the lead into the next one starts after it, whatever
         // marks it used (`''…''` included).
@@ -627,7 +630,8 @@ impl Extractor for QuoteExtractor {
                 0
             };
             last_end = q.span.end;
-            let attribution = attribute(text, doc, q.span, lead_floor, &entities);
+            let newlines = *newlines.get_or_init(|| crate::text::sentences::newline_style(text));
+            let attribution = attribute(text, doc, q.span, lead_floor, &entities, newlines);
             let title_like = is_title_like(inner);
             let (subtype, speaker, rule) = match attribution {
                 Some(a) if !title_like || sentence_like => {
@@ -636,7 +640,13 @@ impl Extractor for QuoteExtractor {
                     } else {
                         Subtype::Partial
                     };
-                    (subtype, Some(a.speaker), a.rule)
+                    // A speaker hard-wrapped over two lines is one name (`the senior Nomura\nanalyst`).
+                    let speaker = if a.speaker.contains(['\n', '\r', '\t', '\u{a0}']) {
+                        a.speaker.split_whitespace().collect::<Vec<_>>().join(" ")
+                    } else {
+                        a.speaker
+                    };
+                    (subtype, Some(speaker), a.rule)
                 }
                 _ => {
                     // Inherit from the quotation just before, when this one continues it.
@@ -709,12 +719,11 @@ fn attribute(
     quote: Span,
     lead_floor: usize,
     entities: &[&Claim],
+    newlines: Newlines,
 ) -> Option<Attribution> {
     let p = patterns();
     let ahead = crate::text::window_after(text, quote.end, 400);
-    let para_end = text[quote.end..ahead]
-        .find('\n')
-        .map_or(ahead, |i| quote.end + i);
+    let para_end = crate::text::sentences::paragraph_end(text, quote.end, ahead, newlines);
     let after_end = crate::text::floor_char_boundary(text, (quote.end + 200).min(para_end));
     let after = &text[quote.end..after_end];
     let lead_ws = after.len()
@@ -728,7 +737,12 @@ fn attribute(
             quote.end + lead_ws + v.end(),
         );
         let before_verb = &text[quote.end + lead_ws..vs];
-        let clean = |s: &str| !s.contains(['“', '”', '"', ';', '\n']) && sentence_end(s).is_none();
+        // A line break inside hard-wrapped prose is a space (`," he\nsaid`).
+        let clean = |s: &str| {
+            !s.contains(['“', '”', '"', ';'])
+                && (newlines == Newlines::Wrapped || !s.contains('\n'))
+                && sentence_end(s).is_none()
+        };
         if before_verb.trim().is_empty() {
             // Verb first: the speaker follows, up to the clause end.
             let rest = &text[ve..after_end];
@@ -754,7 +768,9 @@ fn attribute(
         }
     }
     let w = crate::text::window_before(text, quote.start, 4096);
-    let para_start = text[w..quote.start].rfind('\n').map_or(w, |i| w + i + 1);
+    // The paragraph: in hard-wrapped wire copy a line break alone does not end one (`an adviser to
+    // Maxwell in New\nYork said "…"`).
+    let para_start = crate::text::sentences::paragraph_start(text, w, quote.start, newlines);
     let before_start = crate::text::floor_char_boundary(
         text,
         quote

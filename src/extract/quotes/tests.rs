@@ -2,13 +2,17 @@
 
 use super::*;
 use crate::document::{Document, Metadata, Provenance};
-use crate::extract::{DateExtractor, EntityExtractor};
+use crate::extract::{DateExtractor, EntityExtractor, FigureExtractor};
 
 fn run(text: &str) -> Vec<(String, Subtype, Option<String>)> {
     let doc = Document::new(text.to_string(), Provenance::default(), Metadata::default());
     let analyzed = Analyzed::new(&doc);
+    // The stages before quotes, as the pipeline runs them.
     let mut found = Vec::new();
     DateExtractor::new().extract(&analyzed, &[], &mut found);
+    let mut figures = Vec::new();
+    FigureExtractor::new().extract(&analyzed, &found, &mut figures);
+    found.extend(figures);
     let mut ents = Vec::new();
     EntityExtractor::new().extract(&analyzed, &found, &mut ents);
     found.extend(ents);
@@ -337,4 +341,32 @@ t!(
     person_before_of_employer_is_the_speaker,
     "\"It makes sense,\" said Owen Tallis of Keller Brandt.",
     [("\"It makes sense,\"", Direct, Some("Owen Tallis"))]
+);
+
+// Hard-wrapped wire copy: a line break alone ends no paragraph, before or after a quotation.
+t!(
+    hard_wrapped_lead_runs_over_line_breaks,
+    "Shares rose on talk\nthat the firm might bid for the unit. But a spokesman for the group in\nBoston said \"there is no plan to bid for it.\"\n",
+    [(
+        "\"there is no plan to bid for it.\"",
+        Direct,
+        Some("a spokesman for the group in Boston")
+    )]
+);
+t!(
+    hard_wrapped_said_after_on_the_next_line,
+    "The bank cut its rates again on\nMonday, chief executive Hans Paulsen said in\nan interview, and its shares rose in early trade in\nLondon and in New York after the move was\nannounced by the board.\n    \"That does not mean we will sell the unit,\"\nsaid Paulsen. \"It is a good business.\"\n",
+    [
+        ("\"That does not mean we will sell the unit,\"", Direct, Some("Hans Paulsen")),
+        ("\"It is a good business.\"", Direct, Some("Hans Paulsen")),
+    ]
+);
+t!(
+    hard_wrapped_speaker_is_one_line,
+    "Bond prices fell sharply in\nTokyo on the news from the central\nbank.\n    \"The discount rate cannot rise,\" the senior bank\nanalyst said.\n",
+    [(
+        "\"The discount rate cannot rise,\"",
+        Direct,
+        Some("the senior bank analyst")
+    )]
 );
