@@ -973,3 +973,13 @@ t!(
     "TREASURY WANTS THE POUND NEAR 1.70\nDLRS, 2.80 MARKS.\n",
     []
 );
+
+t!(
+    compound_office_titles_are_titles,
+    "Assistant Secretary Mara Lindqvist and High Commissioner Tomas Ek met Vice Chairman Ruth Okafor on Monday.",
+    [
+        ("Mara Lindqvist", Person, "Mara Lindqvist"),
+        ("Tomas Ek", Person, "Tomas Ek"),
+        ("Ruth Okafor", Person, "Ruth Okafor"),
+    ]
+);
